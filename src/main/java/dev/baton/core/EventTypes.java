@@ -1,0 +1,20 @@
+package dev.baton.core;
+
+/** The event type names Baton writes. */
+public final class EventTypes {
+    public static final String TASK_CREATED = "task.created";
+    public static final String TASK_STATUS = "task.status";
+    public static final String TASK_ROUTED = "task.routed";
+    public static final String TASK_COMPLETED = "task.completed";
+    public static final String TASK_FAILED = "task.failed";
+    public static final String TASK_CANCELLED = "task.cancelled";
+    public static final String TASK_RETRYING = "task.retrying";
+    public static final String RUN_STARTED = "run.started";
+    public static final String RUN_OUTPUT = "run.output";
+    public static final String RUN_FINISHED = "run.finished";
+    public static final String RUN_RECONCILED = "run.reconciled";
+    public static final String WORKSPACE_READY = "workspace.ready";
+    public static final String WORKSPACE_COMMITTED = "workspace.committed";
+
+    private EventTypes() {}
+}

@@ -1,0 +1,29 @@
+package dev.baton.session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one seam through which Baton starts processes: agents (detached, outliving Baton) and short
+ * helper commands such as git. Implementations are thread-safe.
+ */
+public interface ProcessLauncher {
+
+    /**
+     * Starts the command in a new session and process group, detached from Baton: standard input
+     * from /dev/null, output appended to {@code stdout.log} and {@code stderr.log} in the run
+     * folder, and the exit code written to {@code exit_code} there when it ends.
+     */
+    ProcessRef launchDetached(LaunchSpec spec);
+
+    /** True while the process the reference names is alive (same pid and start time). */
+    boolean isAlive(ProcessRef ref);
+
+    /** Kills the whole process group: a polite signal first, then a forced one after {@code grace}. */
+    void killGroup(ProcessRef ref, Duration grace);
+
+    /** Runs a short command to completion, capturing its output (bounded); kills it after the timeout. */
+    ExecResult exec(List<String> command, Path cwd, Map<String, String> env, Duration timeout);
+}

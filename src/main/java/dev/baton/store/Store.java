@@ -1,0 +1,84 @@
+package dev.baton.store;
+
+import dev.baton.core.Event;
+import dev.baton.core.Run;
+import dev.baton.core.RunId;
+import dev.baton.core.Task;
+import dev.baton.core.TaskId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port to Baton's database. Implementations are thread-safe and may be shared by several
+ * processes on the same database (SQLite file, PostgreSQL server). Every write goes through
+ * {@link #apply(Changes)}, which is atomic and checks versions.
+ */
+public interface Store extends AutoCloseable {
+
+    /**
+     * Applies all changes in one transaction. Task and run updates must carry the version they
+     * were read with; a mismatch aborts everything with {@link dev.baton.core.StaleVersionException}.
+     * Inserting a task whose id exists fails with {@link dev.baton.core.InvalidInputException}.
+     *
+     * @return the stored records with their new versions, and the ids given to the events
+     */
+    Applied apply(Changes changes);
+
+    Optional<Task> findTask(TaskId id);
+
+    /** Tasks, newest first, filtered by the query. */
+    List<Task> listTasks(TaskQuery query);
+
+    /**
+     * Queued tasks that may start now: {@code notBefore} is null or not after {@code now}, and every
+     * dependency is completed. Ordered by priority (1 first), then creation time, then id.
+     */
+    List<Task> dispatchable(Instant now, int limit);
+
+    /** Retrying tasks whose backoff has passed. */
+    List<Task> dueRetries(Instant now);
+
+    /** Queued or waiting tasks with at least one dependency that failed or was cancelled. */
+    List<Task> blockedByFailedDependencies();
+
+    /** Ids among {@code ids} that do not exist. */
+    List<TaskId> missingTasks(List<TaskId> ids);
+
+    Optional<Run> findRun(RunId id);
+
+    /** The runs of a task, first attempt first. */
+    List<Run> runsOf(TaskId task);
+
+    /** Runs that are starting or running, on any node. */
+    List<Run> activeRuns();
+
+    /** Starting or running runs per agent name. */
+    Map<String, Integer> activeRunsByAgent();
+
+    /**
+     * Extends the lease of every active run supervised by {@code nodeId}. Does not change run
+     * versions.
+     *
+     * @return how many leases were renewed
+     */
+    int renewLeases(String nodeId, Instant until);
+
+    /**
+     * Takes over the supervision of an active run when its lease has expired (or is already held by
+     * {@code nodeId}): the owner becomes {@code nodeId}, the fence and version go up.
+     *
+     * @return the run as taken over, or empty when another node holds a live lease
+     */
+    Optional<Run> takeOver(RunId id, String nodeId, Instant now, Instant until);
+
+    /** Events with an id greater than {@code afterId}, oldest first, at most {@code limit}. */
+    List<Event> eventsAfter(long afterId, int limit);
+
+    /** A task's events with an id greater than {@code afterId}, oldest first. */
+    List<Event> eventsOf(TaskId task, long afterId, int limit);
+
+    @Override
+    void close();
+}
