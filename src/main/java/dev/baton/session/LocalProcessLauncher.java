@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public final class LocalProcessLauncher implements ProcessLauncher {
     private static final String WRAPPER = """
             #!/bin/sh
             # Written by Baton. Runs the agent command and records how it ended, even when Baton is gone.
+            echo $$ > "$BATON_RUN_DIR/pid"
             "$@"
             code=$?
             printf '%s\\n' "$code" > "$BATON_RUN_DIR/exit_code.tmp" && mv "$BATON_RUN_DIR/exit_code.tmp" "$BATON_RUN_DIR/exit_code"
@@ -74,6 +76,13 @@ public final class LocalProcessLauncher implements ProcessLauncher {
                 .startInstant()
                 .map(start -> Duration.between(start, ref.startedAt()).abs().toMillis() < 1000)
                 .orElse(true));
+    }
+
+    @Override
+    public CompletableFuture<Void> onExit(ProcessRef ref) {
+        return handleOf(ref)
+                .map(handle -> handle.onExit().thenApply(ended -> (Void) null))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 
     @Override

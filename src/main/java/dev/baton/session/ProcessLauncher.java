@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one seam through which Baton starts processes: agents (detached, outliving Baton) and short
@@ -20,6 +21,12 @@ public interface ProcessLauncher {
 
     /** True while the process the reference names is alive (same pid and start time). */
     boolean isAlive(ProcessRef ref);
+
+    /**
+     * Completes when the process the reference names has ended (at once if it is already gone).
+     * Works for processes this Baton started and for ones a previous Baton started.
+     */
+    CompletableFuture<Void> onExit(ProcessRef ref);
 
     /** Kills the whole process group: a polite signal first, then a forced one after {@code grace}. */
     void killGroup(ProcessRef ref, Duration grace);

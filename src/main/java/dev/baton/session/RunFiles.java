@@ -22,6 +22,17 @@ public record RunFiles(Path dir) {
         return dir.resolve("exit_code");
     }
 
+    /** The pid the wrapper wrote when it started: lets a restarted Baton find a run it never recorded. */
+    public java.util.OptionalLong pid() {
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(Files.readString(dir.resolve("pid")).strip()));
+        } catch (NoSuchFileException | NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path launchScript() {
         return dir.resolve("launch.sh");
     }

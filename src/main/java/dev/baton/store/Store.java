@@ -73,6 +73,14 @@ public interface Store extends AutoCloseable {
      */
     Optional<Run> takeOver(RunId id, String nodeId, Instant now, Instant until);
 
+    /**
+     * Takes over an active run from a node known to be dead (its process is gone), whatever its
+     * lease says: the owner becomes {@code nodeId}, the fence and version go up.
+     *
+     * @return the run as taken over, or empty when the run is no longer held by {@code deadNode}
+     */
+    Optional<Run> takeOverFrom(RunId id, String deadNode, String nodeId, Instant until);
+
     /** Events with an id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Event> eventsAfter(long afterId, int limit);
 

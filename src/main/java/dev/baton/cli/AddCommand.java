@@ -1,0 +1,117 @@
+package dev.baton.cli;
+
+import dev.baton.Baton;
+import dev.baton.brain.TaskFile;
+import dev.baton.brain.TaskFileParser;
+import dev.baton.core.Durations;
+import dev.baton.core.InvalidInputException;
+import dev.baton.core.Priority;
+import dev.baton.core.TaskId;
+import dev.baton.core.TaskSpec;
+import dev.baton.engine.AddResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "add",
+        description = "Queue a task: one line of text, or a markdown task file with YAML frontmatter.",
+        footer = {"", "Examples:", "  baton add 'make test' --agent command", "  baton add -f tasks/pending/task-001.md"})
+final class AddCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "What to do (for the command agent: the shell command)")
+    String text;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A task file (markdown with YAML frontmatter)")
+    Path file;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "Git repository to work in (default: this folder, if it is one)")
+    Path repo;
+
+    @Option(names = "--base", paramLabel = "BRANCH", description = "Branch the task starts from (default: the current one)")
+    String base;
+
+    @Option(names = "--agent", paramLabel = "NAME", description = "The agent to run it")
+    String agent;
+
+    @Option(names = "--priority", paramLabel = "N", description = "1 (first) to 10, or high|medium|low (default 5)")
+    String priority;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "e.g. 30s, 5m, 2h (default 30m)")
+    String timeout;
+
+    @Option(names = "--depends-on", paramLabel = "ID", split = ",", description = "Tasks that must complete first")
+    List<String> dependsOn = List.of();
+
+    @Option(names = "--retries", paramLabel = "N", description = "Further attempts after a failure (default 0)")
+    Integer retries;
+
+    @Option(names = "--requires", paramLabel = "CAPABILITY", split = ",", description = "Capabilities the agent must have")
+    List<String> requires = List.of();
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Task type: bug, feature, test, docs, ...")
+    String type;
+
+    @Option(names = "--json", description = "Print a JSON object with the new task's id")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((text == null) == (file == null)) {
+            throw new InvalidInputException("give the task as TEXT or with -f FILE (one of the two)");
+        }
+        TaskId givenId = null;
+        TaskSpec.Builder builder;
+        if (file != null) {
+            TaskFile parsed = new TaskFileParser().parse(file);
+            givenId = parsed.id();
+            builder = parsed.spec().toBuilder();
+        } else {
+            builder = TaskSpec.builder(text).source("cli");
+        }
+        applyOptions(builder);
+        try (Baton baton = home.open()) {
+            AddResult added = baton.tasks().add(builder.build(), givenId);
+            added.warnings().forEach(w -> spec.commandLine().getErr().println("baton: warning: " + w));
+            var out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>(Json.task(added.task(), null));
+                result.put("warnings", added.warnings());
+                out.println(Json.write(result));
+            } else {
+                out.println(added.task().id());
+            }
+        }
+        return Main.OK;
+    }
+
+    private void applyOptions(TaskSpec.Builder builder) {
+        TaskSpec current = builder.build();
+        if (repo != null) {
+            builder.repo(repo.toAbsolutePath().normalize().toString());
+        } else if (current.repo() == null) {
+            Path here = Path.of("").toAbsolutePath();
+            if (Repos.isInsideGitRepository(here)) builder.repo(here.toString());
+        }
+        if (base != null) builder.baseBranch(base);
+        if (agent != null) builder.preferredAgent(agent);
+        if (priority != null) builder.priority(Priority.parse(priority));
+        if (timeout != null) builder.timeout(Durations.parse(timeout));
+        if (!dependsOn.isEmpty()) builder.dependsOn(dependsOn.stream().map(String::strip).map(TaskId::of).toList());
+        if (retries != null) builder.maxRetries(retries);
+        if (!requires.isEmpty()) builder.requires(requires);
+        if (type != null) builder.type(type);
+    }
+}

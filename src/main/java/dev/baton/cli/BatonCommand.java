@@ -1,0 +1,29 @@
+package dev.baton.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "baton",
+        mixinStandardHelpOptions = true,
+        version = "baton 0.1.0",
+        description = "Runs a team of AI coding agents on your repositories.",
+        subcommands = {
+            InitCommand.class,
+            AddCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            LogsCommand.class,
+            CancelCommand.class,
+            RetryCommand.class,
+            RunCommand.class,
+            DemoCommand.class
+        })
+final class BatonCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

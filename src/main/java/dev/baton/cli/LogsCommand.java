@@ -1,0 +1,92 @@
+package dev.baton.cli;
+
+import dev.baton.Baton;
+import dev.baton.core.Run;
+import dev.baton.core.TaskId;
+import dev.baton.session.RunFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "logs", description = "Print a task's output (its latest run); -f follows it while it runs.")
+final class LogsCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new output until the task finishes")
+    boolean follow;
+
+    @Option(names = "--attempt", paramLabel = "N", description = "Show the run of this attempt instead of the latest")
+    Integer attempt;
+
+    @Option(names = "--stderr", description = "Print the error stream instead of standard output")
+    boolean stderr;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Baton baton = home.open()) {
+            TaskId taskId = TaskId.of(id);
+            baton.tasks().get(taskId);
+            Run run = pickRun(baton, taskId);
+            if (run == null) {
+                System.err.println("baton: task " + id + " has no run yet" + (follow ? "; waiting for one" : ""));
+                if (!follow) return Main.OK;
+                while ((run = pickRun(baton, taskId)) == null) Thread.sleep(200);
+            }
+            Path file = stderr ? new RunFiles(Path.of(run.runDir())).stderr() : new RunFiles(Path.of(run.runDir())).stdout();
+            long offset = copyFrom(file, 0, System.out);
+            while (follow) {
+                Run current = baton.store().findRun(run.id()).orElseThrow();
+                offset = copyFrom(file, offset, System.out);
+                if (current.status().isTerminal()) {
+                    copyFrom(file, offset, System.out);
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        return Main.OK;
+    }
+
+    private Run pickRun(Baton baton, TaskId taskId) {
+        List<Run> runs = baton.store().runsOf(taskId);
+        if (runs.isEmpty()) return null;
+        if (attempt == null) return runs.getLast();
+        return runs.stream()
+                .filter(r -> r.attempt() == attempt)
+                .findFirst()
+                .orElseThrow(() -> new dev.baton.core.NotFoundException(
+                        "task " + taskId + " has no attempt " + attempt + "; it has " + runs.size()));
+    }
+
+    /** Copies the file from {@code offset} to its current end, in chunks; returns the new offset. */
+    private static long copyFrom(Path file, long offset, OutputStream out) throws IOException {
+        if (!Files.exists(file)) return offset;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long end = raf.length();
+            raf.seek(offset);
+            byte[] buffer = new byte[64 * 1024];
+            long position = offset;
+            while (position < end) {
+                int n = raf.read(buffer, 0, (int) Math.min(buffer.length, end - position));
+                if (n < 0) break;
+                out.write(buffer, 0, n);
+                position += n;
+            }
+            out.flush();
+            return position;
+        }
+    }
+
+}

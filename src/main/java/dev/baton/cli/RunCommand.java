@@ -1,0 +1,94 @@
+package dev.baton.cli;
+
+import dev.baton.Baton;
+import dev.baton.core.Task;
+import dev.baton.core.TaskId;
+import dev.baton.core.TaskStatus;
+import dev.baton.engine.Engine;
+import dev.baton.engine.EngineConfig;
+import dev.baton.store.TaskQuery;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "run",
+        description = "Run the engine in the foreground: dispatch queued tasks, supervise runs. Ctrl-C stops it;"
+                + " running agents go on and the next start picks them up.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--until-idle", description = "Exit when nothing is queued or running: 0 if every task completed, 1 otherwise")
+    boolean untilIdle;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "Runs at once (default 8)")
+    int maxRuns = EngineConfig.defaults().maxConcurrentRuns();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (maxRuns < 1 || maxRuns > 10_000) {
+            throw new dev.baton.core.InvalidInputException("--max-runs must be between 1 and 10000");
+        }
+        EngineConfig config = EngineConfig.defaults().withMaxConcurrentRuns(maxRuns);
+        var out = spec.commandLine().getOut();
+        try (Baton baton = home.open(config)) {
+            Set<TaskId> watched = ConcurrentHashMap.newKeySet();
+            baton.tasks()
+                    .list(new TaskQuery(EnumSet.complementOf(EnumSet.of(
+                            TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)), 100_000))
+                    .forEach(t -> watched.add(t.id()));
+            baton.recorder().subscribe(e -> {
+                if (e.taskId() != null) watched.add(e.taskId());
+            });
+            if (!quiet) baton.recorder().subscribe(new ProgressPrinter(out));
+            Engine engine = baton.engine(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                engine.close();
+                stopped.countDown();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            engine.start();
+            if (!untilIdle) {
+                out.println("Baton engine running on " + baton.home().root() + " (Ctrl-C to stop)");
+                out.flush();
+                stopped.await();
+                return Main.OK;
+            }
+            while (!engine.isIdle()) Thread.sleep(100);
+            engine.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return summarize(baton, watched, out);
+        }
+    }
+
+    private static int summarize(Baton baton, Set<TaskId> watched, java.io.PrintWriter out) {
+        List<Task> tasks = watched.stream()
+                .map(id -> baton.store().findTask(id))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        long completed = tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
+        out.println("idle: " + completed + " of " + tasks.size() + " task(s) completed");
+        tasks.stream()
+                .filter(t -> t.status() != TaskStatus.COMPLETED)
+                .forEach(t -> out.println("  " + t.id() + " " + t.status().wireName()
+                        + (t.failureReason() == null ? "" : " (" + t.failureReason().wireName() + ": " + t.failureDetail()
+                                + ")")));
+        out.flush();
+        return completed == tasks.size() ? Main.OK : Main.FAILURE;
+    }
+}

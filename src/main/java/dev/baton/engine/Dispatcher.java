@@ -1,0 +1,148 @@
+package dev.baton.engine;
+
+import dev.baton.core.Event;
+import dev.baton.core.EventTypes;
+import dev.baton.core.FailureReason;
+import dev.baton.core.Run;
+import dev.baton.core.StaleVersionException;
+import dev.baton.core.Task;
+import dev.baton.core.TaskStatus;
+import dev.baton.store.Applied;
+import dev.baton.store.Changes;
+import dev.baton.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves work forward, one pass per {@link #tick()}: due retries back to the queue, tasks whose
+ * dependencies failed to failed, then ready tasks (priority first, dependencies met) claimed for an
+ * agent with a free slot and handed to the supervisor. Claims are version-checked, so two engines on
+ * one database never start the same task twice. Called from one thread.
+ */
+final class Dispatcher {
+    private final Recorder recorder;
+    private final RunSupervisor supervisor;
+    private final AgentChooser chooser;
+    private final BatonHome home;
+    private final NodeId node;
+    private final EngineConfig config;
+    private final Clock clock;
+
+    Dispatcher(
+            Recorder recorder,
+            RunSupervisor supervisor,
+            AgentChooser chooser,
+            BatonHome home,
+            NodeId node,
+            EngineConfig config,
+            Clock clock) {
+        this.recorder = recorder;
+        this.supervisor = supervisor;
+        this.chooser = chooser;
+        this.home = home;
+        this.node = node;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** One pass; returns how many runs it started. */
+    int tick() {
+        Store store = recorder.store();
+        Instant now = clock.instant();
+        store.dueRetries(now).forEach(task -> requeue(task, now));
+        store.blockedByFailedDependencies().forEach(task -> failForDependency(task, now));
+
+        int free = config.maxConcurrentRuns() - supervisor.activeCount();
+        if (free <= 0) return 0;
+        Map<String, Integer> busy = new HashMap<>(store.activeRunsByAgent());
+        int started = 0;
+        for (Task task : store.dispatchable(now, free * 2 + 8)) {
+            if (started >= free) break;
+            AgentChooser.Choice choice = chooser.choose(task, busy);
+            if (choice.agent() == null) {
+                if (choice.permanentlyImpossible()) {
+                    fail(task, FailureReason.NO_AGENT, choice.why(), now);
+                }
+                continue;
+            }
+            if (claim(task, choice, now)) {
+                busy.merge(choice.agent().name(), 1, Integer::sum);
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private boolean claim(Task task, AgentChooser.Choice choice, Instant now) {
+        int attempt = task.attempts() + 1;
+        Task routed = task.moveTo(TaskStatus.ROUTED, now)
+                .withAgent(choice.agent().name())
+                .withAttempts(attempt);
+        Run run = Run.start(
+                task.id(),
+                attempt,
+                choice.agent().name(),
+                node.toString(),
+                1,
+                home.runDir(dev.baton.core.RunId.of(task.id(), attempt)).toString(),
+                now,
+                now.plus(config.leaseDuration()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("agent", choice.agent().name());
+        data.put("why", choice.why());
+        data.put("attempt", attempt);
+        try {
+            Applied applied = recorder.apply(Changes.builder()
+                    .update(routed)
+                    .insert(run)
+                    .event(Event.of(now, task.id(), run.id(), EventTypes.TASK_ROUTED, data))
+                    .build());
+            supervisor.start(applied.task(task.id()), applied.run(run.id()));
+            return true;
+        } catch (StaleVersionException | dev.baton.core.InvalidInputException lostRace) {
+            return false; // another engine claimed it first, or it was cancelled
+        }
+    }
+
+    private void requeue(Task task, Instant now) {
+        try {
+            recorder.apply(Changes.builder()
+                    .update(task.moveTo(TaskStatus.QUEUED, now).withNotBefore(null))
+                    .event(Event.of(
+                            now, task.id(), null, EventTypes.TASK_STATUS, Map.of("status", "queued", "why", "retry")))
+                    .build());
+        } catch (StaleVersionException ignored) {
+            // changed meanwhile (cancelled, or another engine requeued it)
+        }
+    }
+
+    private void failForDependency(Task task, Instant now) {
+        List<String> failed = task.spec().dependsOn().stream()
+                .map(dep -> recorder.store().findTask(dep))
+                .flatMap(java.util.Optional::stream)
+                .filter(dep -> dep.status() == TaskStatus.FAILED || dep.status() == TaskStatus.CANCELLED)
+                .map(dep -> dep.id() + " " + dep.status().wireName())
+                .toList();
+        fail(task, FailureReason.DEPENDENCY_FAILED, "dependency " + String.join(", ", failed), now);
+    }
+
+    private void fail(Task task, FailureReason reason, String detail, Instant now) {
+        try {
+            recorder.apply(Changes.builder()
+                    .update(task.fail(TaskStatus.FAILED, reason, detail, now))
+                    .event(Event.of(
+                            now,
+                            task.id(),
+                            null,
+                            EventTypes.TASK_FAILED,
+                            Map.of("reason", reason.wireName(), "detail", detail)))
+                    .build());
+        } catch (StaleVersionException ignored) {
+            // changed meanwhile; the next pass sees it again if it still applies
+        }
+    }
+}

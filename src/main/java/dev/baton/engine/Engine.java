@@ -1,0 +1,157 @@
+package dev.baton.engine;
+
+import dev.baton.agent.AgentRegistry;
+import dev.baton.core.TaskStatus;
+import dev.baton.session.ProcessLauncher;
+import dev.baton.store.Store;
+import dev.baton.store.TaskQuery;
+import dev.baton.workspace.Workspaces;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's engine: reconciles orphaned runs on start, then dispatches work and renews its leases
+ * until stopped. Stopping leaves agent processes running; the next start picks them up again.
+ * Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Set<TaskStatus> UNFINISHED = EnumSet.of(
+            TaskStatus.QUEUED, TaskStatus.ROUTED, TaskStatus.RUNNING, TaskStatus.VERIFYING, TaskStatus.RETRYING);
+    private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(10);
+
+    private final Recorder recorder;
+    private final NodeId node;
+    private final EngineConfig config;
+    private final Clock clock;
+    private final RunSupervisor supervisor;
+    private final Dispatcher dispatcher;
+    private final Reconciler reconciler;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+
+    public Engine(
+            BatonHome home,
+            Recorder recorder,
+            AgentRegistry agents,
+            Workspaces workspaces,
+            ProcessLauncher launcher,
+            EngineConfig config,
+            Clock clock) {
+        this.recorder = recorder;
+        this.node = NodeId.current();
+        this.config = config;
+        this.clock = clock;
+        Workdirs workdirs = new Workdirs(workspaces, home);
+        this.supervisor = new RunSupervisor(
+                new RunStarter(recorder, agents, workdirs, launcher, home, clock),
+                new RunWatcher(recorder, launcher, clock, config),
+                new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
+                this::wake);
+        this.dispatcher =
+                new Dispatcher(recorder, supervisor, new AgentChooser(agents), home, node, config, clock);
+        this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
+    }
+
+    public NodeId node() {
+        return node;
+    }
+
+    /** Reconciles, then runs the dispatch loop on a thread of its own. */
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        int taken = reconciler.reconcile();
+        if (taken > 0) log.info("reconciled {} run(s) left by a previous engine", taken);
+        loop = Thread.ofPlatform().name("baton-dispatcher").daemon(true).start(this::loop);
+    }
+
+    /** Asks the dispatcher to look for work now (a task was added, a run ended). */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) wakeups.release();
+    }
+
+    /** Asks the runs of a task to stop (used together with {@link TaskService#cancel}). */
+    public void cancel(dev.baton.core.TaskId task) {
+        supervisor.cancel(task);
+    }
+
+    public int activeRuns() {
+        return supervisor.activeCount();
+    }
+
+    /** True when nothing is queued, retrying or running, here or on another node. */
+    public boolean isIdle() {
+        return supervisor.activeCount() == 0
+                && recorder.store().listTasks(new TaskQuery(UNFINISHED, 1)).isEmpty();
+    }
+
+    /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isIdle()) return true;
+            Thread.sleep(50);
+        }
+        return isIdle();
+    }
+
+    private void loop() {
+        long nextLeaseRenewal = 0;
+        long nextReconcile = System.nanoTime() + RECONCILE_INTERVAL.toNanos();
+        while (running) {
+            try {
+                dispatcher.tick();
+                long now = System.nanoTime();
+                if (now >= nextLeaseRenewal) {
+                    recorder.store().renewLeases(node.toString(), clock.instant().plus(config.leaseDuration()));
+                    nextLeaseRenewal = now + config.leaseDuration().toNanos() / 3;
+                }
+                if (now >= nextReconcile) {
+                    reconciler.reconcile();
+                    nextReconcile = now + RECONCILE_INTERVAL.toNanos();
+                }
+                if (wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("dispatcher pass failed; trying again", e);
+                sleepQuietly(config.pollInterval());
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops dispatching and stops watching runs; agent processes keep running for the next start. */
+    @Override
+    public synchronized void close() {
+        if (!running) return;
+        running = false;
+        wake();
+        supervisor.detachAll();
+        if (loop != null) {
+            try {
+                loop.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

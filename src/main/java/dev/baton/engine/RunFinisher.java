@@ -1,0 +1,175 @@
+package dev.baton.engine;
+
+import dev.baton.agent.AgentRegistry;
+import dev.baton.agent.RunOutcome;
+import dev.baton.core.BatonException;
+import dev.baton.core.Event;
+import dev.baton.core.EventTypes;
+import dev.baton.core.FailureReason;
+import dev.baton.core.Run;
+import dev.baton.core.RunResult;
+import dev.baton.core.RunStatus;
+import dev.baton.core.StaleVersionException;
+import dev.baton.core.Task;
+import dev.baton.core.TaskStatus;
+import dev.baton.session.RunFiles;
+import dev.baton.store.Changes;
+import dev.baton.store.Store;
+import dev.baton.workspace.Worktree;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records how a run ended: commits what the agent left in its worktree (nothing is lost), reads the
+ * outcome through the agent's adapter, and moves the task on — completed, retrying with backoff, or
+ * failed. A task cancelled meanwhile stays cancelled. Thread-safe.
+ */
+final class RunFinisher {
+    private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
+    private static final int MAX_CONFLICT_RETRIES = 5;
+
+    private final Recorder recorder;
+    private final AgentRegistry agents;
+    private final Workdirs workdirs;
+    private final RetryPolicy retries;
+    private final Clock clock;
+
+    RunFinisher(Recorder recorder, AgentRegistry agents, Workdirs workdirs, RetryPolicy retries, Clock clock) {
+        this.recorder = recorder;
+        this.agents = agents;
+        this.workdirs = workdirs;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    /** Finishes a run whose process ended or was stopped. */
+    void finish(Run run, RunEnding ending) {
+        RunOutcome outcome = outcomeOf(run, ending);
+        RunResult result = commitAndSummarize(run, outcome.summary());
+        record(run, outcome, ending.exitCode().isPresent() ? ending.exitCode().getAsInt() : null, result);
+    }
+
+    /** Finishes a run that never got a process (workspace or launch failure). */
+    void failBeforeLaunch(Run run, FailureReason reason, String detail) {
+        record(run, RunOutcome.failure(reason, detail, null), null, RunResult.EMPTY);
+    }
+
+    private RunOutcome outcomeOf(Run run, RunEnding ending) {
+        if (ending.stoppedFor() != null) {
+            return RunOutcome.failure(ending.stoppedFor(), ending.detail(), null);
+        }
+        if (ending.exitCode().isEmpty()) {
+            return RunOutcome.failure(
+                    FailureReason.LOST, "the agent process ended without recording an exit code (killed?)", null);
+        }
+        RunFiles files = new RunFiles(Path.of(run.runDir()));
+        return agents.find(run.agent())
+                .map(profile -> agents.adapterFor(profile).outcome(ending.exitCode().getAsInt(), files))
+                .orElseGet(() -> RunOutcome.failure(
+                        FailureReason.NO_AGENT, "agent " + run.agent() + " is no longer registered", null));
+    }
+
+    private RunResult commitAndSummarize(Run run, String summary) {
+        Store store = recorder.store();
+        Optional<Task> task = store.findTask(run.taskId());
+        if (task.isEmpty() || task.get().spec().repo() == null) {
+            return new RunResult(java.util.List.of(), 0, 0, 0, summary);
+        }
+        try {
+            Optional<Worktree> worktree = workdirs.worktree(task.get());
+            if (worktree.isEmpty()) return new RunResult(java.util.List.of(), 0, 0, 0, summary);
+            String commit = workdirs.workspaces()
+                    .commitLeftovers(
+                            worktree.get(),
+                            "baton: changes left by " + run.agent() + " in run " + run.id() + "\n\nTask: "
+                                    + task.get().spec().title());
+            if (commit != null) {
+                recorder.apply(Changes.builder()
+                        .event(Event.of(
+                                clock.instant(),
+                                run.taskId(),
+                                run.id(),
+                                EventTypes.WORKSPACE_COMMITTED,
+                                Map.of("commit", commit, "branch", worktree.get().branch())))
+                        .build());
+            }
+            return workdirs.workspaces().summarize(worktree.get(), summary);
+        } catch (BatonException e) {
+            log.warn("could not commit the leftovers of run {}: {}", run.id(), e.getMessage());
+            return new RunResult(java.util.List.of(), 0, 0, 0, summary);
+        }
+    }
+
+    private void record(Run run, RunOutcome outcome, Integer exitCode, RunResult result) {
+        Store store = recorder.store();
+        Run current = run;
+        for (int attempt = 0; ; attempt++) {
+            Task task = store.findTask(run.taskId()).orElseThrow();
+            try {
+                recorder.apply(changesFor(task, current, outcome, exitCode, result));
+                return;
+            } catch (StaleVersionException e) {
+                if (attempt >= MAX_CONFLICT_RETRIES) throw e;
+                current = store.findRun(run.id()).orElseThrow();
+                if (current.status().isTerminal()) return;
+            }
+        }
+    }
+
+    private Changes changesFor(Task task, Run run, RunOutcome outcome, Integer exitCode, RunResult result) {
+        Instant now = clock.instant();
+        Changes.Builder changes = Changes.builder();
+        boolean cancelled = task.status() == TaskStatus.CANCELLED || outcome.reason() == FailureReason.CANCELLED;
+        RunStatus runStatus = outcome.succeeded()
+                ? RunStatus.SUCCEEDED
+                : cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
+        FailureReason reason = cancelled && !outcome.succeeded() ? FailureReason.CANCELLED : outcome.reason();
+        changes.update(run.finished(runStatus, exitCode, reason, outcome.detail(), result, now));
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", runStatus.wireName());
+        if (exitCode != null) data.put("exit_code", exitCode);
+        if (reason != null) data.put("reason", reason.wireName());
+        if (outcome.detail() != null) data.put("detail", outcome.detail());
+        data.put("duration_ms", Duration.between(run.startedAt(), now).toMillis());
+        data.put("files_changed", result.filesChanged());
+        changes.event(Event.of(now, task.id(), run.id(), EventTypes.RUN_FINISHED, data));
+
+        if (task.status().isTerminal() || task.attempts() != run.attempt()) {
+            return changes.build(); // cancelled meanwhile, or a newer attempt owns the task
+        }
+        if (outcome.succeeded()) {
+            changes.update(task.moveTo(TaskStatus.COMPLETED, now));
+            changes.event(Event.of(now, task.id(), run.id(), EventTypes.TASK_COMPLETED, Map.of()));
+            return changes.build();
+        }
+        Optional<Duration> delay = retries.nextDelay(task, reason);
+        if (delay.isPresent()) {
+            changes.update(task.moveTo(TaskStatus.RETRYING, now)
+                    .withFailure(reason, outcome.detail())
+                    .withNotBefore(now.plus(delay.get())));
+            changes.event(Event.of(
+                    now,
+                    task.id(),
+                    run.id(),
+                    EventTypes.TASK_RETRYING,
+                    Map.of("reason", reason.wireName(), "delay_ms", delay.get().toMillis())));
+        } else {
+            changes.update(task.fail(TaskStatus.FAILED, reason, outcome.detail(), now));
+            changes.event(Event.of(
+                    now,
+                    task.id(),
+                    run.id(),
+                    EventTypes.TASK_FAILED,
+                    Map.of("reason", reason.wireName(), "detail", String.valueOf(outcome.detail()))));
+        }
+        return changes.build();
+    }
+}

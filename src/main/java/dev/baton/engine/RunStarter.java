@@ -1,0 +1,83 @@
+package dev.baton.engine;
+
+import dev.baton.agent.AgentAdapter;
+import dev.baton.agent.AgentRegistry;
+import dev.baton.core.AgentProfile;
+import dev.baton.core.Event;
+import dev.baton.core.EventTypes;
+import dev.baton.core.Run;
+import dev.baton.core.Task;
+import dev.baton.core.TaskStatus;
+import dev.baton.session.LaunchSpec;
+import dev.baton.session.ProcessLauncher;
+import dev.baton.session.ProcessRef;
+import dev.baton.store.Applied;
+import dev.baton.store.Changes;
+import dev.baton.workspace.Worktree;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prepares a claimed run's workspace and starts its agent process. Thread-safe. */
+final class RunStarter {
+    private final Recorder recorder;
+    private final AgentRegistry agents;
+    private final Workdirs workdirs;
+    private final ProcessLauncher launcher;
+    private final BatonHome home;
+    private final Clock clock;
+
+    RunStarter(
+            Recorder recorder,
+            AgentRegistry agents,
+            Workdirs workdirs,
+            ProcessLauncher launcher,
+            BatonHome home,
+            Clock clock) {
+        this.recorder = recorder;
+        this.agents = agents;
+        this.workdirs = workdirs;
+        this.launcher = launcher;
+        this.home = home;
+        this.clock = clock;
+    }
+
+    /** The launched run and its task, both as stored. */
+    record Started(Task task, Run run, ProcessRef process) {}
+
+    /**
+     * Starts the agent. Throws a BatonException when the workspace or the launch fails; returns
+     * empty when the task was cancelled meanwhile (the process, if it started, is killed).
+     */
+    Optional<Started> start(Task task, Run run) {
+        AgentProfile profile = agents.require(run.agent());
+        AgentAdapter adapter = agents.adapterFor(profile);
+        Optional<Worktree> worktree = workdirs.worktree(task);
+        Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
+        String branch = worktree.map(Worktree::branch).orElse(null);
+
+        LaunchSpec spec = adapter.launchSpec(profile, task, workdir, home.runDir(run.id()));
+        ProcessRef process = launcher.launchDetached(spec);
+
+        Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("agent", run.agent());
+        data.put("pid", process.pid());
+        data.put("workdir", workdir.toString());
+        if (branch != null) data.put("branch", branch);
+        try {
+            Applied applied = recorder.apply(Changes.builder()
+                    .update(task.moveTo(TaskStatus.RUNNING, clock.instant()).withBranch(branch))
+                    .update(running)
+                    .event(Event.of(clock.instant(), task.id(), run.id(), EventTypes.RUN_STARTED, data))
+                    .build());
+            return Optional.of(new Started(applied.task(task.id()), applied.run(run.id()), process));
+        } catch (dev.baton.core.BatonException e) {
+            // Cancelled (or otherwise changed) while we prepared: the process must not run unrecorded.
+            launcher.killGroup(process, java.time.Duration.ofSeconds(1));
+            throw e;
+        }
+    }
+}
