@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,9 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             printf '%s\\n' "$code" > "$BATON_RUN_DIR/exit_code.tmp" && mv "$BATON_RUN_DIR/exit_code.tmp" "$BATON_RUN_DIR/exit_code"
             """;
 
+    /** Agent processes this Baton started and that are still running, by pid. */
+    private final Map<Long, Process> children = new ConcurrentHashMap<>();
+
     @Override
     public ProcessRef launchDetached(LaunchSpec spec) {
         RunFiles files = new RunFiles(spec.runDir());
@@ -57,6 +61,8 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             builder.environment()
                     .put("BATON_RUN_DIR", spec.runDir().toAbsolutePath().toString());
             Process process = builder.start();
+            children.put(process.pid(), process);
+            process.onExit().thenRun(() -> children.remove(process.pid()));
             Instant started = process.info().startInstant().orElseGet(Instant::now);
             return new ProcessRef(process.pid(), started);
         } catch (IOException e) {
@@ -68,21 +74,40 @@ public final class LocalProcessLauncher implements ProcessLauncher {
 
     @Override
     public boolean isAlive(ProcessRef ref) {
-        return handleOf(ref).map(ProcessHandle::isAlive).orElse(false);
+        return handleOf(ref).isPresent() && !ProcStat.isZombie(ref.pid());
     }
 
     private static Optional<ProcessHandle> handleOf(ProcessRef ref) {
-        return ProcessHandle.of(ref.pid()).filter(handle -> handle.info()
-                .startInstant()
-                .map(start -> Duration.between(start, ref.startedAt()).abs().toMillis() < 1000)
-                .orElse(true));
+        return ProcessHandle.of(ref.pid()).filter(handle -> handle.isAlive()
+                && handle.info()
+                        .startInstant()
+                        .map(start -> Duration.between(start, ref.startedAt()).abs().toMillis() < 1000)
+                        .orElse(true));
     }
 
     @Override
     public CompletableFuture<Void> onExit(ProcessRef ref) {
-        return handleOf(ref)
-                .map(handle -> handle.onExit().thenApply(ended -> (Void) null))
-                .orElseGet(() -> CompletableFuture.completedFuture(null));
+        Process child = children.get(ref.pid());
+        if (child != null) {
+            return child.onExit().thenApply(ended -> (Void) null);
+        }
+        // Not our child (started by a previous Baton): poll, because the JDK counts a zombie as alive
+        // and an orphan's zombie may never be reaped in a container without a proper init.
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        Thread.ofVirtual().name("await-exit-" + ref.pid()).start(() -> {
+            long pause = 50;
+            while (isAlive(ref)) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    exited.completeExceptionally(e);
+                    return;
+                }
+                pause = Math.min(1000, pause * 2);
+            }
+            exited.complete(null);
+        });
+        return exited;
     }
 
     @Override
