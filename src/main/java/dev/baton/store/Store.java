@@ -22,28 +22,47 @@ public interface Store extends AutoCloseable {
      * were read with; a mismatch aborts everything with {@link dev.baton.core.StaleVersionException}.
      * Inserting a task whose id exists fails with {@link dev.baton.core.InvalidInputException}.
      *
-     * @return the stored records with their new versions, and the ids given to the events
+     * <p>Writes in this order: new tasks (with their {@code dependsOn} rows), task updates, new runs,
+     * run updates, events. An update stores the whole record as given, except a run's lease
+     * columns ({@code nodeId}, {@code fence}, {@code leaseUntil}), which only {@link #renewLeases}
+     * and {@link #takeOver} change. When any change fails, nothing of the batch is stored.
+     *
+     * <p>Instants are kept to the millisecond. Event ids increase in the order the events are given
+     * and are never reused.
+     *
+     * @return the records as stored (updates with version + 1, inserts with the version they were
+     *     given), and the ids given to the events in the order of {@link Changes#events()}
+     * @throws dev.baton.core.StaleVersionException also when a run with the id of a new run exists
+     *     (another supervisor started that attempt)
+     * @throws dev.baton.core.NotFoundException when an updated task or run does not exist
      */
     Applied apply(Changes changes);
 
     Optional<Task> findTask(TaskId id);
 
-    /** Tasks, newest first, filtered by the query. */
+    /** Tasks, newest first (by creation time, then id), filtered by the query. */
     List<Task> listTasks(TaskQuery query);
 
     /**
      * Queued tasks that may start now: {@code notBefore} is null or not after {@code now}, and every
-     * dependency is completed. Ordered by priority (1 first), then creation time, then id.
+     * dependency is completed. Ordered by priority (1 first), then creation time, then id. A
+     * dependency on a task that does not exist is never completed. A limit of 0 gives an empty list.
      */
     List<Task> dispatchable(Instant now, int limit);
 
-    /** Retrying tasks whose backoff has passed. */
+    /**
+     * Retrying tasks whose backoff has passed ({@code notBefore} null or not after {@code now}),
+     * ordered by {@code notBefore}, then creation time, then id.
+     */
     List<Task> dueRetries(Instant now);
 
-    /** Queued or waiting tasks with at least one dependency that failed or was cancelled. */
+    /**
+     * Queued or waiting-for-approval tasks with at least one dependency that failed or was
+     * cancelled, oldest first.
+     */
     List<Task> blockedByFailedDependencies();
 
-    /** Ids among {@code ids} that do not exist. */
+    /** Ids among {@code ids} that do not exist, in the order given, each once. */
     List<TaskId> missingTasks(List<TaskId> ids);
 
     Optional<Run> findRun(RunId id);
@@ -51,10 +70,10 @@ public interface Store extends AutoCloseable {
     /** The runs of a task, first attempt first. */
     List<Run> runsOf(TaskId task);
 
-    /** Runs that are starting or running, on any node. */
+    /** Runs that are starting or running, on any node, oldest first. */
     List<Run> activeRuns();
 
-    /** Starting or running runs per agent name. */
+    /** Starting or running runs per agent name; agents without any are absent. */
     Map<String, Integer> activeRunsByAgent();
 
     /**
@@ -67,7 +86,11 @@ public interface Store extends AutoCloseable {
 
     /**
      * Takes over the supervision of an active run when its lease has expired (or is already held by
-     * {@code nodeId}): the owner becomes {@code nodeId}, the fence and version go up.
+     * {@code nodeId}): the owner becomes {@code nodeId}, the fence and version go up, the lease
+     * lasts until {@code until}. A lease that ends before {@code now}, or no lease at all, has
+     * expired; one that ends exactly at {@code now} has not. The check and the change are one
+     * atomic step, so of two nodes taking over the same run at most one succeeds. Finished runs are
+     * never taken over.
      *
      * @return the run as taken over, or empty when another node holds a live lease
      */

@@ -1,0 +1,229 @@
+package dev.baton.store.internal;
+
+import dev.baton.core.Event;
+import dev.baton.core.InvalidInputException;
+import dev.baton.core.NotFoundException;
+import dev.baton.core.Run;
+import dev.baton.core.RunId;
+import dev.baton.core.StaleVersionException;
+import dev.baton.core.StoreException;
+import dev.baton.core.Task;
+import dev.baton.core.TaskId;
+import dev.baton.store.Applied;
+import dev.baton.store.Changes;
+import dev.baton.store.Store;
+import dev.baton.store.TaskQuery;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The {@link Store} over any database that speaks the portable SQL of {@link TaskRows}, {@link
+ * RunRows} and {@link EventRows}; the adapters ({@code SqliteStore}) open the database and hand it
+ * here. Thread-safe: every call borrows its own connection.
+ */
+public final class JdbiStore implements Store {
+    /** Keeps {@code IN (...)} lists well below every database's limit on bound parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
+    private final Jdbi jdbi;
+    private final String location;
+    private final WriteTransactions writes;
+    private final AutoCloseable resources;
+    private final TaskRows tasks;
+    private final RunRows runs;
+    private final EventRows events;
+
+    /**
+     * @param location the database as users know it (a file path), for error messages
+     * @param resources closed by {@link #close()}, such as the connection pool
+     */
+    public JdbiStore(Jdbi jdbi, String location, WriteTransactions writes, AutoCloseable resources) {
+        this.jdbi = jdbi;
+        this.location = location;
+        this.writes = writes;
+        this.resources = resources;
+        StoreJson json = new StoreJson();
+        this.tasks = new TaskRows(json);
+        this.runs = new RunRows(json);
+        this.events = new EventRows(json);
+    }
+
+    @Override
+    public Applied apply(Changes changes) {
+        if (isEmpty(changes)) {
+            return new Applied(Map.of(), Map.of(), List.of());
+        }
+        return write("apply changes", handle -> {
+            Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
+            for (Task task : changes.newTasks()) {
+                Task stored = tasks.insert(handle, task)
+                        .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
+                                + " already exists; choose another id, or leave the id out to get a new one"));
+                storedTasks.put(stored.id(), stored);
+            }
+            for (Task task : changes.taskUpdates()) {
+                Task stored = tasks.update(handle, task)
+                        .orElseThrow(() -> tasks.exists(handle, task.id())
+                                ? new StaleVersionException("task " + task.id(), task.version())
+                                : NotFoundException.task(task.id()));
+                storedTasks.put(stored.id(), stored);
+            }
+            Map<RunId, Run> storedRuns = new LinkedHashMap<>();
+            for (Run run : changes.newRuns()) {
+                Run stored = runs.insert(handle, run)
+                        .orElseThrow(() -> new StaleVersionException("run " + run.id(), run.version()));
+                storedRuns.put(stored.id(), stored);
+            }
+            for (Run run : changes.runUpdates()) {
+                Run stored = runs.update(handle, run)
+                        .orElseThrow(() -> runs.exists(handle, run.id())
+                                ? new StaleVersionException("run " + run.id(), run.version())
+                                : new NotFoundException("no run with id '" + run.id() + "'"));
+                storedRuns.put(stored.id(), stored);
+            }
+            List<Long> eventIds = events.append(handle, changes.events());
+            return new Applied(storedTasks, storedRuns, eventIds);
+        });
+    }
+
+    @Override
+    public Optional<Task> findTask(TaskId id) {
+        return read("read task " + id, handle -> tasks.find(handle, id));
+    }
+
+    @Override
+    public List<Task> listTasks(TaskQuery query) {
+        return read("list tasks", handle -> tasks.list(handle, query.statuses(), query.limit()));
+    }
+
+    @Override
+    public List<Task> dispatchable(Instant now, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return read("find dispatchable tasks", handle -> tasks.dispatchable(handle, now, limit));
+    }
+
+    @Override
+    public List<Task> dueRetries(Instant now) {
+        return read("find due retries", handle -> tasks.dueRetries(handle, now));
+    }
+
+    @Override
+    public List<Task> blockedByFailedDependencies() {
+        return read("find blocked tasks", tasks::blockedByFailedDependencies);
+    }
+
+    @Override
+    public List<TaskId> missingTasks(List<TaskId> ids) {
+        List<String> wanted = ids.stream().map(TaskId::value).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Set<String> existing = read("look up task ids", handle -> {
+            Set<String> found = new HashSet<>();
+            for (int from = 0; from < wanted.size(); from += IDS_PER_QUERY) {
+                found.addAll(
+                        tasks.existingIds(handle, wanted.subList(from, Math.min(wanted.size(), from + IDS_PER_QUERY))));
+            }
+            return found;
+        });
+        return wanted.stream()
+                .filter(id -> !existing.contains(id))
+                .map(TaskId::new)
+                .toList();
+    }
+
+    @Override
+    public Optional<Run> findRun(RunId id) {
+        return read("read run " + id, handle -> runs.find(handle, id));
+    }
+
+    @Override
+    public List<Run> runsOf(TaskId task) {
+        return read("read the runs of task " + task, handle -> runs.ofTask(handle, task));
+    }
+
+    @Override
+    public List<Run> activeRuns() {
+        return read("list active runs", runs::active);
+    }
+
+    @Override
+    public Map<String, Integer> activeRunsByAgent() {
+        return read("count active runs", runs::activeByAgent);
+    }
+
+    @Override
+    public int renewLeases(String nodeId, Instant until) {
+        return write("renew the leases of node " + nodeId, handle -> runs.renewLeases(handle, nodeId, until));
+    }
+
+    @Override
+    public Optional<Run> takeOver(RunId id, String nodeId, Instant now, Instant until) {
+        return write("take over run " + id, handle -> runs.takeOver(handle, id, nodeId, now, until));
+    }
+
+    @Override
+    public List<Event> eventsAfter(long afterId, int limit) {
+        return read("read events", handle -> events.after(handle, afterId, limit));
+    }
+
+    @Override
+    public List<Event> eventsOf(TaskId task, long afterId, int limit) {
+        return read("read the events of task " + task, handle -> events.ofTask(handle, task, afterId, limit));
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new StoreException("could not close " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Changes changes) {
+        return changes.newTasks().isEmpty()
+                && changes.taskUpdates().isEmpty()
+                && changes.newRuns().isEmpty()
+                && changes.runUpdates().isEmpty()
+                && changes.events().isEmpty();
+    }
+
+    private <T> T read(String what, HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private <T> T write(String what, HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle((Handle handle) -> writes.inWriteTransaction(handle, work));
+        } catch (JdbiException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private StoreException failure(String what, JdbiException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return new StoreException("could not " + what + " in " + location + ": " + cause.getMessage(), e);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.baton.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.core.InvalidInputException;
+import dev.baton.core.RunResult;
+import dev.baton.core.StoreException;
+import dev.baton.core.TaskId;
+import dev.baton.core.TaskMode;
+import dev.baton.core.TaskSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and reads the JSON columns: task specs, run results and event data.
+ *
+ * <p>The stored shapes are private records here rather than the core records themselves, so that
+ * renaming a field in the domain cannot silently change what is on disk. Free-form maps
+ * ({@code TaskSpec.extra}, event data) come back as Jackson reads JSON: strings, booleans, nulls,
+ * {@code Integer} when a whole number fits (else {@code Long} or {@code BigInteger}), {@code Double}
+ * for fractions, {@code ArrayList} and {@code LinkedHashMap} — the same types Jackson's YAML reader
+ * produces from a task file, so such values round-trip unchanged.
+ *
+ * <p>Thread-safe.
+ */
+public final class StoreJson {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The stored shape of a {@link TaskSpec}; {@code timeout} is ISO-8601 ({@code PT30M}). */
+    private record SpecDoc(
+            String title,
+            String prompt,
+            String type,
+            int priority,
+            List<String> requires,
+            String preferredAgent,
+            String timeout,
+            List<String> dependsOn,
+            String mode,
+            List<String> tags,
+            String modelHint,
+            Long estimatedTokens,
+            String repo,
+            String baseBranch,
+            int maxRetries,
+            Map<String, Object> extra,
+            String source) {}
+
+    private record ResultDoc(List<String> commits, int filesChanged, int insertions, int deletions, String summary) {}
+
+    public String writeSpec(TaskSpec spec) {
+        SpecDoc doc = new SpecDoc(
+                spec.title(),
+                spec.prompt(),
+                spec.type(),
+                spec.priority(),
+                spec.requires().stream().sorted().toList(),
+                spec.preferredAgent(),
+                spec.timeout().toString(),
+                spec.dependsOn().stream().map(TaskId::value).toList(),
+                spec.mode().wireName(),
+                spec.tags(),
+                spec.modelHint(),
+                spec.estimatedTokens(),
+                spec.repo(),
+                spec.baseBranch(),
+                spec.maxRetries(),
+                spec.extra(),
+                spec.source());
+        try {
+            return mapper.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(
+                    "the task's extra fields cannot be stored as JSON (" + e.getOriginalMessage()
+                            + "); use only text, numbers, booleans, lists and maps",
+                    e);
+        }
+    }
+
+    public TaskSpec readSpec(String json) {
+        SpecDoc doc = read(json, SpecDoc.class, "task spec");
+        return new TaskSpec(
+                doc.title(),
+                doc.prompt(),
+                doc.type(),
+                doc.priority(),
+                doc.requires() == null ? null : java.util.Set.copyOf(doc.requires()),
+                doc.preferredAgent(),
+                doc.timeout() == null ? null : Duration.parse(doc.timeout()),
+                doc.dependsOn() == null
+                        ? null
+                        : doc.dependsOn().stream().map(TaskId::new).toList(),
+                doc.mode() == null ? null : TaskMode.fromWire(doc.mode()),
+                doc.tags(),
+                doc.modelHint(),
+                doc.estimatedTokens(),
+                doc.repo(),
+                doc.baseBranch(),
+                doc.maxRetries(),
+                doc.extra(),
+                doc.source());
+    }
+
+    public String writeResult(RunResult result) {
+        ResultDoc doc = new ResultDoc(
+                result.commits(), result.filesChanged(), result.insertions(), result.deletions(), result.summary());
+        return write(doc, "run result");
+    }
+
+    public RunResult readResult(String json) {
+        ResultDoc doc = read(json, ResultDoc.class, "run result");
+        return new RunResult(doc.commits(), doc.filesChanged(), doc.insertions(), doc.deletions(), doc.summary());
+    }
+
+    public String writeData(Map<String, Object> data) {
+        return write(data, "event data");
+    }
+
+    public Map<String, Object> readData(String json) {
+        try {
+            return mapper.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw unreadable("event data", e);
+        }
+    }
+
+    private String write(Object value, String what) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            // Only code builds run results and event data, so this is a programming error.
+            throw new IllegalArgumentException(what + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type, String what) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(what, e);
+        }
+    }
+
+    private static StoreException unreadable(String what, JsonProcessingException e) {
+        return new StoreException(
+                "stored " + what + " is not valid JSON (" + e.getOriginalMessage()
+                        + "); the database was changed by something other than Baton",
+                e);
+    }
+}
