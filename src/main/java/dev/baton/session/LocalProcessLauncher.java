@@ -34,7 +34,8 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             echo $$ > "$BATON_RUN_DIR/pid"
             "$@"
             code=$?
-            printf '%s\\n' "$code" > "$BATON_RUN_DIR/exit_code.tmp" && mv "$BATON_RUN_DIR/exit_code.tmp" "$BATON_RUN_DIR/exit_code"
+            # A builtin, not mv: no extra process per run. Readers look only after this process has ended.
+            printf '%s\\n' "$code" > "$BATON_RUN_DIR/exit_code"
             """;
 
     /** Agent processes this Baton started and that are still running, by pid. */

@@ -202,6 +202,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Optional<Run> takeOverFrom(RunId id, String deadNode, String nodeId, Instant until) {
+        return store.takeOverFrom(id, deadNode, nodeId, until);
+    }
+
+    @Override
     public List<Event> eventsAfter(long afterId, int limit) {
         return store.eventsAfter(afterId, limit);
     }

@@ -177,6 +177,13 @@ public final class JdbiStore implements Store {
     }
 
     @Override
+    public Optional<Run> takeOverFrom(RunId id, String deadNode, String nodeId, Instant until) {
+        return write(
+                "take over run " + id + " from " + deadNode,
+                handle -> runs.takeOverFrom(handle, id, deadNode, nodeId, until));
+    }
+
+    @Override
     public List<Event> eventsAfter(long afterId, int limit) {
         return read("read events", handle -> events.after(handle, afterId, limit));
     }

@@ -45,6 +45,10 @@ public final class RunRows {
             + " WHERE id = :id AND status IN (<active>)"
             + " AND (lease_until IS NULL OR lease_until < :now OR node_id = :nodeId) RETURNING *";
 
+    private static final String TAKE_OVER_FROM = "UPDATE runs SET node_id = :nodeId, fence = fence + 1,"
+            + " lease_until = :until, version = version + 1"
+            + " WHERE id = :id AND status IN (<active>) AND node_id = :deadNode RETURNING *";
+
     private final StoreJson json;
 
     public RunRows(StoreJson json) {
@@ -122,6 +126,18 @@ public final class RunRows {
                 .bind("id", id.value())
                 .bind("nodeId", nodeId)
                 .bind("now", now.toEpochMilli())
+                .bind("until", until.toEpochMilli())
+                .bindList("active", ACTIVE)
+                .map(this::map)
+                .findOne();
+    }
+
+    /** Like {@link #takeOver}, but from a named owner known to be dead, whatever its lease says. */
+    public Optional<Run> takeOverFrom(Handle handle, RunId id, String deadNode, String nodeId, Instant until) {
+        return handle.createQuery(TAKE_OVER_FROM)
+                .bind("id", id.value())
+                .bind("deadNode", deadNode)
+                .bind("nodeId", nodeId)
                 .bind("until", until.toEpochMilli())
                 .bindList("active", ACTIVE)
                 .map(this::map)
