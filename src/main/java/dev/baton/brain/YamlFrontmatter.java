@@ -104,6 +104,10 @@ final class YamlFrontmatter {
             return new Composer(parser, new CoreSchemaResolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (runsOffTheEnd(e) && e.getContextMark() != null) {
+                // An unclosed quote or bracket is found missing only at the end; point at its start.
+                mark = e.getContextMark();
+            }
             int line = mark == null ? source.firstLine() - 1 : source.fileLine(mark.getLine());
             throw source.error(line, null, syntaxProblem(e));
         } catch (ReaderException e) {
@@ -122,6 +126,11 @@ final class YamlFrontmatter {
                     null,
                     "the frontmatter is nested too deeply to read; use at most " + MAX_NESTING + " levels");
         }
+    }
+
+    private static boolean runsOffTheEnd(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
+        return problem.contains("end of stream") || problem.contains("<stream end>");
     }
 
     private static String syntaxProblem(MarkedYAMLException e) {
