@@ -100,8 +100,8 @@ public final class TaskFileParser {
             TaskSpec spec = builder.title(title).prompt(prompt).build();
             return new TaskFile(bookkeeping.id(), spec, bookkeeping.status(), bookkeeping.created());
         } catch (InvalidInputException e) {
-            // The fields were checked one by one above; what is left is about the task as a whole.
-            throw new TaskFileException(name, 1, null, e.getMessage());
+            // The fields were checked one by one above; what is left is about the text.
+            throw new TaskFileException(name, sections.bodyFirstLine(), null, e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.baton.brain;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -65,7 +66,9 @@ final class YamlFrontmatter {
                         key,
                         "the field appears twice (first on line " + source.lineOf(earlier) + "); keep one of them");
             }
-            checkTags(source, key, tuple.getValueNode(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+            Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+            checkTags(source, key, tuple.getKeyNode(), visited);
+            checkTags(source, key, tuple.getValueNode(), visited);
             fields.add(new Field(key, tuple.getKeyNode(), tuple.getValueNode()));
         }
         return fields;
@@ -94,7 +97,6 @@ final class YamlFrontmatter {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(maxCodePoints);
-        options.setAllowDuplicateKeys(false);
         options.setMergeOnCompose(false);
         // Composing only builds nodes, it never constructs objects; checkTags then refuses every
         // non-standard tag with the field it sits in, which a refusal here could not name.
@@ -120,11 +122,6 @@ final class YamlFrontmatter {
                             e.getCodePoint()));
         } catch (YAMLException e) {
             throw source.error(source.firstLine() - 1, null, limitProblem(e));
-        } catch (StackOverflowError e) {
-            throw source.error(
-                    source.firstLine() - 1,
-                    null,
-                    "the frontmatter is nested too deeply to read; use at most " + MAX_NESTING + " levels");
         }
     }
 

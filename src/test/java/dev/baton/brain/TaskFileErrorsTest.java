@@ -209,6 +209,7 @@ class TaskFileErrorsTest {
                 "YAML tag 'tag:yaml.org,2002:javax.script.ScriptEngineManager' is not allowed");
         assertAt(error("---\nmeta:\n  nested: !local 5\n---\nGo."), 3, "meta", "YAML tag '!local' is not allowed");
         assertAt(error("---\npriority: !!binary aGk=\n---\nGo."), 2, "priority", "is not allowed");
+        assertAt(error("---\nid: t-1\n!!set owner: me\n---\nGo."), 3, "owner", "YAML tag 'tag:yaml.org,2002:set'");
     }
 
     @Test
@@ -275,6 +276,13 @@ class TaskFileErrorsTest {
         String content = "---\nid: t-1\n---\n" + "x".repeat(TaskFileParser.MAX_FILE_BYTES);
 
         assertAt(error(content), 1, null, "at most 1048576 bytes (1 MiB)");
+    }
+
+    @Test
+    void aPromptOverTheTaskLimitIsRefusedWhereTheBodyStarts() {
+        String content = "---\nid: t-1\n---\n" + "x".repeat(1_000_001);
+
+        assertAt(error(content), 4, null, "1000001 characters", "the limit is 1000000");
     }
 
     @Test

@@ -318,6 +318,19 @@ class TaskFileFieldsTest {
     }
 
     @Test
+    void oneParserServesManyThreads() {
+        String text = "---\nid: t-1\npriority: high\nmeta: {a: [1, 2]}\n---\n# Task: Shared\nGo.";
+        TaskFile expected = parse(text);
+
+        List<TaskFile> parsed = java.util.stream.IntStream.range(0, 400)
+                .parallel()
+                .mapToObj(i -> parse(text))
+                .toList();
+
+        assertThat(parsed).allSatisfy(task -> assertThat(task).isEqualTo(expected));
+    }
+
+    @Test
     void theBodyIsKeptVerbatimApartFromSurroundingBlankLines() {
         String body = "# Task: Tidy\n\n  indented line\n\n| a | b |\n|---|---|\n\ttab\n";
 
