@@ -262,7 +262,14 @@ final class FrontmatterFields {
 
         Duration duration() {
             scalar("a duration like 90, 30s, 5m, 2h or 1h30m");
-            Duration duration = text(Durations::parse);
+            Duration duration = text(text -> {
+                try {
+                    return Durations.parse(text);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new InvalidInputException(
+                            "'" + text + "' is longer than any task may run; write it like 30m" + " or 2h");
+                }
+            });
             if (duration.isZero()) {
                 throw source.error(node, field, "a timeout must be longer than zero; write it like 30m or 2h");
             }

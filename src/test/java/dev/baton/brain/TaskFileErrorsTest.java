@@ -117,6 +117,8 @@ class TaskFileErrorsTest {
     void timeoutMustBeADuration() {
         assertAt(error("---\ntimeout: soon\n---\nGo."), 2, "timeout", "'soon' is not a duration", "30s, 5m, 2h");
         assertAt(error("---\ntimeout: 0m\n---\nGo."), 2, "timeout", "zero");
+        assertAt(error("---\ntimeout: 99999999999999999999m\n---\nGo."), 2, "timeout", "longer than any task");
+        assertAt(error("---\ntimeout: 999999999999999999d\n---\nGo."), 2, "timeout", "longer than any task");
     }
 
     @Test
