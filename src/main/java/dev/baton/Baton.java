@@ -37,8 +37,8 @@ public final class Baton implements AutoCloseable {
         this.launcher = new LocalProcessLauncher();
         this.workspaces = new GitWorkspaces(launcher, home.worktrees());
         this.clock = clock;
-        this.tasks = new TaskService(
-                recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
+        this.tasks =
+                new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
     }
 
     /** Opens (creating if needed) the home with the built-in agents. */

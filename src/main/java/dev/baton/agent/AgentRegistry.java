@@ -39,8 +39,9 @@ public final class AgentRegistry {
 
     /** The profile, or an error that lists the agents there are. */
     public AgentProfile require(String name) {
-        return find(name).orElseThrow(() -> new InvalidInputException(
-                "unknown agent '" + name + "'; known agents: " + String.join(", ", profiles.keySet())));
+        return find(name)
+                .orElseThrow(() -> new InvalidInputException(
+                        "unknown agent '" + name + "'; known agents: " + String.join(", ", profiles.keySet())));
     }
 
     public AgentAdapter adapterFor(AgentProfile profile) {

@@ -23,21 +23,34 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "add",
         description = "Queue a task: one line of text, or a markdown task file with YAML frontmatter.",
-        footer = {"", "Examples:", "  baton add 'make test' --agent command", "  baton add -f tasks/pending/task-001.md"})
+        footer = {"", "Examples:", "  baton add 'make test' --agent command", "  baton add -f tasks/pending/task-001.md"
+        })
 final class AddCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "What to do (for the command agent: the shell command)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "TEXT",
+            description = "What to do (for the command agent: the shell command)")
     String text;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A task file (markdown with YAML frontmatter)")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "A task file (markdown with YAML frontmatter)")
     Path file;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "Git repository to work in (default: this folder, if it is one)")
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "Git repository to work in (default: this folder, if it is one)")
     Path repo;
 
-    @Option(names = "--base", paramLabel = "BRANCH", description = "Branch the task starts from (default: the current one)")
+    @Option(
+            names = "--base",
+            paramLabel = "BRANCH",
+            description = "Branch the task starts from (default: the current one)")
     String base;
 
     @Option(names = "--agent", paramLabel = "NAME", description = "The agent to run it")
@@ -55,7 +68,11 @@ final class AddCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N", description = "Further attempts after a failure (default 0)")
     Integer retries;
 
-    @Option(names = "--requires", paramLabel = "CAPABILITY", split = ",", description = "Capabilities the agent must have")
+    @Option(
+            names = "--requires",
+            paramLabel = "CAPABILITY",
+            split = ",",
+            description = "Capabilities the agent must have")
     List<String> requires = List.of();
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Task type: bug, feature, test, docs, ...")
@@ -109,7 +126,9 @@ final class AddCommand implements Callable<Integer> {
         if (agent != null) builder.preferredAgent(agent);
         if (priority != null) builder.priority(Priority.parse(priority));
         if (timeout != null) builder.timeout(Durations.parse(timeout));
-        if (!dependsOn.isEmpty()) builder.dependsOn(dependsOn.stream().map(String::strip).map(TaskId::of).toList());
+        if (!dependsOn.isEmpty())
+            builder.dependsOn(
+                    dependsOn.stream().map(String::strip).map(TaskId::of).toList());
         if (retries != null) builder.maxRetries(retries);
         if (!requires.isEmpty()) builder.requires(requires);
         if (type != null) builder.type(type);

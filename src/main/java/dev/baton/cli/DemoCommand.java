@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
         description = "Run a small team on a sample repository in a throwaway Baton home, with live progress"
                 + " and a summary at the end.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the demo home and repository (default: a new temp folder)")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where to put the demo home and repository (default: a new temp folder)")
     Path dir;
 
     @Spec
@@ -45,7 +48,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  home:       " + home.root());
         out.println("  repository: " + repo + " (a small shell project with tests)");
         try (Baton baton = Baton.open(home, config)) {
-            out.println("  team:       " + String.join(", ", baton.agents().profiles().stream().map(p -> p.name() + " (runs shell commands)").toList()));
+            out.println("  team:       "
+                    + String.join(
+                            ", ",
+                            baton.agents().profiles().stream()
+                                    .map(p -> p.name() + " (runs shell commands)")
+                                    .toList()));
             out.println();
             baton.recorder().subscribe(new ProgressPrinter(out));
             List<TaskId> ids = addTasks(baton, repo);
@@ -54,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
                 engine.start();
                 engine.wake();
                 if (!engine.awaitIdle(Duration.ofMinutes(2))) {
-                    out.println("The demo did not finish within 2 minutes; see 'baton ls' with BATON_HOME=" + home.root());
+                    out.println(
+                            "The demo did not finish within 2 minutes; see 'baton ls' with BATON_HOME=" + home.root());
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -72,15 +81,35 @@ final class DemoCommand implements Callable<Integer> {
 
     private static List<TaskId> addTasks(Baton baton, Path repo) {
         List<TaskId> ids = new ArrayList<>();
-        TaskId changelog = add(baton, repo, "Write the changelog", 5, List.of(),
+        TaskId changelog = add(
+                baton,
+                repo,
+                "Write the changelog",
+                5,
+                List.of(),
                 "sleep 1; printf '# Changelog\\n\\n- Greeting script\\n- Calculator docs\\n' > CHANGELOG.md");
-        TaskId greet = add(baton, repo, "Add a greeting script", 5, List.of(),
+        TaskId greet = add(
+                baton,
+                repo,
+                "Add a greeting script",
+                5,
+                List.of(),
                 "mkdir -p bin && printf '#!/bin/sh\\necho \"Hello, ${1:-world}\"\\n' > bin/greet && chmod +x bin/greet && sleep 2");
-        TaskId docs = add(baton, repo, "Document the calculator", 5, List.of(),
+        TaskId docs = add(
+                baton,
+                repo,
+                "Document the calculator",
+                5,
+                List.of(),
                 "sleep 1.5; mkdir -p docs && printf '# calc.sh\\n\\n`./calc.sh add A B` prints A+B.\\n' > docs/calc.md");
         TaskId count = add(baton, repo, "Count the lines of shell code", 2, List.of(), "wc -l *.sh");
-        TaskId tests = add(baton, repo, "Run the test suite once the others are done", 5,
-                List.of(changelog, greet, docs), "sh test.sh");
+        TaskId tests = add(
+                baton,
+                repo,
+                "Run the test suite once the others are done",
+                5,
+                List.of(changelog, greet, docs),
+                "sh test.sh");
         ids.addAll(List.of(count, changelog, greet, docs, tests));
         return ids;
     }
@@ -108,8 +137,14 @@ final class DemoCommand implements Callable<Integer> {
             String duration = last == null || last.finishedAt() == null
                     ? "-"
                     : Durations.format(Duration.between(last.startedAt(), last.finishedAt()));
-            table.row(id, Table.shorten(task.spec().title(), 44), task.agent(), task.status().wireName(), duration,
-                    task.branch(), last == null ? 0 : last.result().filesChanged());
+            table.row(
+                    id,
+                    Table.shorten(task.spec().title(), 44),
+                    task.agent(),
+                    task.status().wireName(),
+                    duration,
+                    task.branch(),
+                    last == null ? 0 : last.result().filesChanged());
             allCompleted &= task.status() == TaskStatus.COMPLETED;
         }
         table.print(out);

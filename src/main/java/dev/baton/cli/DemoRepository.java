@@ -16,7 +16,8 @@ final class DemoRepository {
 
     static Path create(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("README.md"), "# Sample project\n\nA calculator in shell, used by the Baton demo.\n");
+        Files.writeString(
+                dir.resolve("README.md"), "# Sample project\n\nA calculator in shell, used by the Baton demo.\n");
         Files.writeString(dir.resolve("calc.sh"), """
                 #!/bin/sh
                 # usage: calc.sh add A B
@@ -34,8 +35,14 @@ final class DemoRepository {
                 """);
         var launcher = new LocalProcessLauncher();
         Map<String, String> identity = Map.of(
-                "GIT_AUTHOR_NAME", "Baton Demo", "GIT_AUTHOR_EMAIL", "demo@baton.invalid",
-                "GIT_COMMITTER_NAME", "Baton Demo", "GIT_COMMITTER_EMAIL", "demo@baton.invalid");
+                "GIT_AUTHOR_NAME",
+                "Baton Demo",
+                "GIT_AUTHOR_EMAIL",
+                "demo@baton.invalid",
+                "GIT_COMMITTER_NAME",
+                "Baton Demo",
+                "GIT_COMMITTER_EMAIL",
+                "demo@baton.invalid");
         for (List<String> command : List.of(
                 List.of("git", "init", "-q", "-b", "main"),
                 List.of("git", "add", "-A"),

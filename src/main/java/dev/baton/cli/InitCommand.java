@@ -14,7 +14,10 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "A git repository to check (default: this folder, if it is one)")
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "A git repository to check (default: this folder, if it is one)")
     Path repo;
 
     @Spec
@@ -35,9 +38,12 @@ final class InitCommand implements Callable<Integer> {
                             + " uncommitted change(s): agents see only what is committed");
                 }
             }
-            out.println("agents:     " + String.join(", ", baton.agents().profiles().stream()
-                    .map(p -> p.name())
-                    .toList()));
+            out.println("agents:     "
+                    + String.join(
+                            ", ",
+                            baton.agents().profiles().stream()
+                                    .map(p -> p.name())
+                                    .toList()));
             out.println("Next: baton add \"make test\" --agent command   then   baton run --until-idle");
         }
         return Main.OK;

@@ -34,10 +34,14 @@ final class Json {
         out.put("repo", task.spec().repo());
         out.put("base_branch", task.spec().baseBranch());
         out.put("branch", task.branch());
-        out.put("failure_reason", task.failureReason() == null ? null : task.failureReason().wireName());
+        out.put(
+                "failure_reason",
+                task.failureReason() == null ? null : task.failureReason().wireName());
         out.put("failure_detail", task.failureDetail());
         out.put("attempts", task.attempts());
-        out.put("depends_on", task.spec().dependsOn().stream().map(Object::toString).toList());
+        out.put(
+                "depends_on",
+                task.spec().dependsOn().stream().map(Object::toString).toList());
         out.put("requires", task.spec().requires());
         out.put("timeout_seconds", task.spec().timeout().toSeconds());
         out.put("tags", task.spec().tags());
@@ -56,10 +60,14 @@ final class Json {
         out.put("agent", run.agent());
         out.put("status", run.status().wireName());
         out.put("exit_code", run.exitCode());
-        out.put("failure_reason", run.failureReason() == null ? null : run.failureReason().wireName());
+        out.put(
+                "failure_reason",
+                run.failureReason() == null ? null : run.failureReason().wireName());
         out.put("failure_detail", run.failureDetail());
         out.put("started_at", run.startedAt().toString());
-        out.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
+        out.put(
+                "finished_at",
+                run.finishedAt() == null ? null : run.finishedAt().toString());
         out.put("pid", run.pid());
         out.put("workdir", run.workdir());
         out.put("branch", run.branch());

@@ -21,7 +21,11 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--status", paramLabel = "STATUS", split = ",", description = "Only these statuses (queued, running, completed, failed, ...)")
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            split = ",",
+            description = "Only these statuses (queued, running, completed, failed, ...)")
     List<String> statuses = List.of();
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N tasks (default 100)")
@@ -35,7 +39,8 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<TaskStatus> wanted = statuses.stream().map(String::strip).map(TaskStatus::fromWire).collect(Collectors.toSet());
+        Set<TaskStatus> wanted =
+                statuses.stream().map(String::strip).map(TaskStatus::fromWire).collect(Collectors.toSet());
         if (limit < 1) throw new dev.baton.core.InvalidInputException("--limit must be at least 1");
         var out = spec.commandLine().getOut();
         try (Baton baton = home.open()) {
@@ -53,8 +58,13 @@ final class ListCommand implements Callable<Integer> {
             Table table = new Table("ID", "STATUS", "AGENT", "PRI", "AGE", "TITLE");
             Instant now = Instant.now();
             for (Task t : tasks) {
-                table.row(t.id(), t.status().wireName(), t.agent(), t.spec().priority(),
-                        Durations.format(Duration.between(t.createdAt(), now)), Table.shorten(t.spec().title(), 60));
+                table.row(
+                        t.id(),
+                        t.status().wireName(),
+                        t.agent(),
+                        t.spec().priority(),
+                        Durations.format(Duration.between(t.createdAt(), now)),
+                        Table.shorten(t.spec().title(), 60));
             }
             table.print(out);
         }

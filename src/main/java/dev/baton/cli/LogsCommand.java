@@ -24,7 +24,9 @@ final class LogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new output until the task finishes")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing new output until the task finishes")
     boolean follow;
 
     @Option(names = "--attempt", paramLabel = "N", description = "Show the run of this attempt instead of the latest")
@@ -44,7 +46,9 @@ final class LogsCommand implements Callable<Integer> {
                 if (!follow) return Main.OK;
                 while ((run = pickRun(baton, taskId)) == null) Thread.sleep(200);
             }
-            Path file = stderr ? new RunFiles(Path.of(run.runDir())).stderr() : new RunFiles(Path.of(run.runDir())).stdout();
+            Path file = stderr
+                    ? new RunFiles(Path.of(run.runDir())).stderr()
+                    : new RunFiles(Path.of(run.runDir())).stdout();
             long offset = copyFrom(file, 0, System.out);
             while (follow) {
                 Run current = baton.store().findRun(run.id()).orElseThrow();
@@ -88,5 +92,4 @@ final class LogsCommand implements Callable<Integer> {
             return position;
         }
     }
-
 }

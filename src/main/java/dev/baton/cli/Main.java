@@ -23,9 +23,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BatonException baton) {
                 commandLine.getErr().println("baton: " + baton.getMessage());
-                return baton instanceof InvalidInputException || baton instanceof NotFoundException
-                        ? USAGE
-                        : FAILURE;
+                return baton instanceof InvalidInputException || baton instanceof NotFoundException ? USAGE : FAILURE;
             }
             throw e;
         });

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /** Prints one line per engine event a person cares about. Thread-safe. */
 final class ProgressPrinter implements Consumer<Event> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final PrintWriter out;
 
     ProgressPrinter(PrintWriter out) {
@@ -30,14 +31,18 @@ final class ProgressPrinter implements Consumer<Event> {
         return switch (e.type()) {
             case EventTypes.TASK_CREATED -> "queued      " + e.data().get("title");
             case EventTypes.TASK_ROUTED -> "routed      " + e.data().get("why");
-            case EventTypes.RUN_STARTED -> "running     pid " + e.data().get("pid")
-                    + (e.data().containsKey("branch") ? " on " + e.data().get("branch") : "");
-            case EventTypes.WORKSPACE_COMMITTED -> "committed   " + shortSha(e.data().get("commit")) + " on "
-                    + e.data().get("branch");
+            case EventTypes.RUN_STARTED ->
+                "running     pid " + e.data().get("pid")
+                        + (e.data().containsKey("branch") ? " on " + e.data().get("branch") : "");
+            case EventTypes.WORKSPACE_COMMITTED ->
+                "committed   " + shortSha(e.data().get("commit")) + " on "
+                        + e.data().get("branch");
             case EventTypes.TASK_COMPLETED -> "completed";
-            case EventTypes.TASK_RETRYING -> "retrying    after " + e.data().get("reason") + " (in "
-                    + e.data().get("delay_ms") + " ms)";
-            case EventTypes.TASK_FAILED -> "failed      " + e.data().get("reason") + ": " + e.data().get("detail");
+            case EventTypes.TASK_RETRYING ->
+                "retrying    after " + e.data().get("reason") + " (in "
+                        + e.data().get("delay_ms") + " ms)";
+            case EventTypes.TASK_FAILED ->
+                "failed      " + e.data().get("reason") + ": " + e.data().get("detail");
             case EventTypes.TASK_CANCELLED -> "cancelled";
             case EventTypes.RUN_RECONCILED -> "reconciled  " + e.data().get("detail");
             default -> null;

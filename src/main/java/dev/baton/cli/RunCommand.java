@@ -26,13 +26,17 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--until-idle", description = "Exit when nothing is queued or running: 0 if every task completed, 1 otherwise")
+    @Option(
+            names = "--until-idle",
+            description = "Exit when nothing is queued or running: 0 if every task completed, 1 otherwise")
     boolean untilIdle;
 
     @Option(names = "--max-runs", paramLabel = "N", description = "Runs at once (default 8)")
     int maxRuns = EngineConfig.defaults().maxConcurrentRuns();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress lines")
     boolean quiet;
 
     @Spec
@@ -48,8 +52,10 @@ final class RunCommand implements Callable<Integer> {
         try (Baton baton = home.open(config)) {
             Set<TaskId> watched = ConcurrentHashMap.newKeySet();
             baton.tasks()
-                    .list(new TaskQuery(EnumSet.complementOf(EnumSet.of(
-                            TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)), 100_000))
+                    .list(new TaskQuery(
+                            EnumSet.complementOf(
+                                    EnumSet.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)),
+                            100_000))
                     .forEach(t -> watched.add(t.id()));
             baton.recorder().subscribe(e -> {
                 if (e.taskId() != null) watched.add(e.taskId());
@@ -81,13 +87,15 @@ final class RunCommand implements Callable<Integer> {
                 .map(id -> baton.store().findTask(id))
                 .flatMap(java.util.Optional::stream)
                 .toList();
-        long completed = tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
+        long completed =
+                tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
         out.println("idle: " + completed + " of " + tasks.size() + " task(s) completed");
         tasks.stream()
                 .filter(t -> t.status() != TaskStatus.COMPLETED)
                 .forEach(t -> out.println("  " + t.id() + " " + t.status().wireName()
-                        + (t.failureReason() == null ? "" : " (" + t.failureReason().wireName() + ": " + t.failureDetail()
-                                + ")")));
+                        + (t.failureReason() == null
+                                ? ""
+                                : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")));
         out.flush();
         return completed == tasks.size() ? Main.OK : Main.FAILURE;
     }

@@ -41,16 +41,19 @@ final class ShowCommand implements Callable<Integer> {
             }
             out.println(task.id() + "  " + task.spec().title());
             out.println("status:   " + task.status().wireName()
-                    + (task.failureReason() == null ? "" : " (" + task.failureReason().wireName() + ": "
-                            + task.failureDetail() + ")"));
+                    + (task.failureReason() == null
+                            ? ""
+                            : " (" + task.failureReason().wireName() + ": " + task.failureDetail() + ")"));
             out.println("agent:    " + (task.agent() == null ? "any" : task.agent()));
-            out.println("priority: " + task.spec().priority() + "   timeout: " + Durations.format(task.spec().timeout())
-                    + "   attempts: " + task.attempts());
+            out.println("priority: " + task.spec().priority() + "   timeout: "
+                    + Durations.format(task.spec().timeout()) + "   attempts: " + task.attempts());
             if (task.spec().repo() != null) {
-                out.println("repo:     " + task.spec().repo() + " (from " + task.spec().baseBranch() + ")");
+                out.println("repo:     " + task.spec().repo() + " (from "
+                        + task.spec().baseBranch() + ")");
             }
             if (task.branch() != null) out.println("branch:   " + task.branch());
-            if (!task.spec().dependsOn().isEmpty()) out.println("needs:    " + task.spec().dependsOn());
+            if (!task.spec().dependsOn().isEmpty())
+                out.println("needs:    " + task.spec().dependsOn());
             out.println();
             if (runs.isEmpty()) {
                 out.println("No runs yet.");
@@ -59,8 +62,13 @@ final class ShowCommand implements Callable<Integer> {
             Table table = new Table("RUN", "AGENT", "STATUS", "EXIT", "DURATION", "FILES", "+/-", "REASON");
             for (Run run : runs) {
                 Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
-                table.row(run.id(), run.agent(), run.status().wireName(), run.exitCode(),
-                        Durations.format(Duration.between(run.startedAt(), end)), run.result().filesChanged(),
+                table.row(
+                        run.id(),
+                        run.agent(),
+                        run.status().wireName(),
+                        run.exitCode(),
+                        Durations.format(Duration.between(run.startedAt(), end)),
+                        run.result().filesChanged(),
                         "+" + run.result().insertions() + "/-" + run.result().deletions(),
                         run.failureReason() == null ? null : Table.shorten(run.failureDetail(), 70));
             }
@@ -69,7 +77,10 @@ final class ShowCommand implements Callable<Integer> {
             if (last.result().summary() != null && !last.result().summary().isBlank()) {
                 out.println();
                 out.println("last output:");
-                last.result().summary().lines().skip(Math.max(0, last.result().summary().lines().count() - 10))
+                last.result()
+                        .summary()
+                        .lines()
+                        .skip(Math.max(0, last.result().summary().lines().count() - 10))
                         .forEach(line -> out.println("  " + line));
             }
             out.println();

@@ -24,7 +24,8 @@ final class Table {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) widths[i] = headers.get(i).length();
         for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], row.get(i).length());
+            for (int i = 0; i < widths.length; i++)
+                widths[i] = Math.max(widths[i], row.get(i).length());
         }
         printRow(out, headers, widths);
         for (List<String> row : rows) printRow(out, row, widths);

@@ -40,7 +40,8 @@ final class AgentChooser {
             if (busy.getOrDefault(profile.name(), 0) < profile.concurrency()) {
                 String why = task.spec().requires().isEmpty()
                         ? profile.name() + ": first available agent"
-                        : profile.name() + ": has " + String.join(", ", task.spec().requires());
+                        : profile.name() + ": has "
+                                + String.join(", ", task.spec().requires());
                 return new Choice(profile, why, false);
             }
         }

@@ -3,7 +3,6 @@ package dev.baton.engine;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.core.TaskStatus;
 import dev.baton.session.ProcessLauncher;
-import dev.baton.store.Store;
 import dev.baton.store.TaskQuery;
 import dev.baton.workspace.Workspaces;
 import java.time.Clock;
@@ -55,8 +54,7 @@ public final class Engine implements AutoCloseable {
                 new RunWatcher(recorder, launcher, clock, config),
                 new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
                 this::wake);
-        this.dispatcher =
-                new Dispatcher(recorder, supervisor, new AgentChooser(agents), home, node, config, clock);
+        this.dispatcher = new Dispatcher(recorder, supervisor, new AgentChooser(agents), home, node, config, clock);
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 
@@ -111,7 +109,8 @@ public final class Engine implements AutoCloseable {
                 dispatcher.tick();
                 long now = System.nanoTime();
                 if (now >= nextLeaseRenewal) {
-                    recorder.store().renewLeases(node.toString(), clock.instant().plus(config.leaseDuration()));
+                    recorder.store()
+                            .renewLeases(node.toString(), clock.instant().plus(config.leaseDuration()));
                     nextLeaseRenewal = now + config.leaseDuration().toNanos() / 3;
                 }
                 if (now >= nextReconcile) {

@@ -38,19 +38,37 @@ public record EngineConfig(
 
     public EngineConfig withMaxConcurrentRuns(int value) {
         return new EngineConfig(
-                value, pollInterval, leaseDuration, killGrace, retryBackoff, maxRetryBackoff, outputEventInterval,
+                value,
+                pollInterval,
+                leaseDuration,
+                killGrace,
+                retryBackoff,
+                maxRetryBackoff,
+                outputEventInterval,
                 transientRetries);
     }
 
     public EngineConfig withRetryBackoff(Duration value) {
         return new EngineConfig(
-                maxConcurrentRuns, pollInterval, leaseDuration, killGrace, value, maxRetryBackoff,
-                outputEventInterval, transientRetries);
+                maxConcurrentRuns,
+                pollInterval,
+                leaseDuration,
+                killGrace,
+                value,
+                maxRetryBackoff,
+                outputEventInterval,
+                transientRetries);
     }
 
     public EngineConfig withPollInterval(Duration value) {
         return new EngineConfig(
-                maxConcurrentRuns, value, leaseDuration, killGrace, retryBackoff, maxRetryBackoff,
-                outputEventInterval, transientRetries);
+                maxConcurrentRuns,
+                value,
+                leaseDuration,
+                killGrace,
+                retryBackoff,
+                maxRetryBackoff,
+                outputEventInterval,
+                transientRetries);
     }
 }

@@ -74,7 +74,9 @@ final class Reconciler {
         Instant now = clock.instant();
         Instant until = now.plus(config.leaseDuration());
         Optional<NodeId> owner = NodeId.parse(run.nodeId());
-        if (owner.isPresent() && !owner.get().equals(node) && owner.get().sameHost(node)
+        if (owner.isPresent()
+                && !owner.get().equals(node)
+                && owner.get().sameHost(node)
                 && !launcher.isAlive(owner.get().process())) {
             return store.takeOverFrom(run.id(), run.nodeId(), node.toString(), until);
         }
@@ -99,7 +101,9 @@ final class Reconciler {
             return;
         }
         var exit = files.exitCode();
-        note(run, exit.isPresent() ? "exited" : "gone",
+        note(
+                run,
+                exit.isPresent() ? "exited" : "gone",
                 exit.isPresent()
                         ? "the agent process ended with code " + exit.getAsInt() + " while Baton was away"
                         : "the agent process is gone and left no exit code");
@@ -120,8 +124,8 @@ final class Reconciler {
     }
 
     private Applied recordLaunch(Task task, Run run, ProcessRef process) {
-        Changes.Builder changes = Changes.builder().update(run.launched(process.pid(), process.startedAt(),
-                run.workdir(), run.branch()));
+        Changes.Builder changes =
+                Changes.builder().update(run.launched(process.pid(), process.startedAt(), run.workdir(), run.branch()));
         if (task.status() == TaskStatus.ROUTED) {
             changes.update(task.moveTo(TaskStatus.RUNNING, clock.instant()));
         }

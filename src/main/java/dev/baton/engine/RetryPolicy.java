@@ -21,9 +21,8 @@ public record RetryPolicy(int transientRetries, Duration firstBackoff, Duration 
         if (reason == FailureReason.CANCELLED || reason == FailureReason.DEPENDENCY_FAILED) {
             return Optional.empty();
         }
-        int allowed = task.spec().maxRetries() > 0
-                ? task.spec().maxRetries()
-                : reason.isTransient() ? transientRetries : 0;
+        int allowed =
+                task.spec().maxRetries() > 0 ? task.spec().maxRetries() : reason.isTransient() ? transientRetries : 0;
         int retriesUsed = task.attempts() - 1;
         if (retriesUsed >= allowed) {
             return Optional.empty();

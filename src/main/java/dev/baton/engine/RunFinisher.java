@@ -71,7 +71,8 @@ final class RunFinisher {
         }
         RunFiles files = new RunFiles(Path.of(run.runDir()));
         return agents.find(run.agent())
-                .map(profile -> agents.adapterFor(profile).outcome(ending.exitCode().getAsInt(), files))
+                .map(profile ->
+                        agents.adapterFor(profile).outcome(ending.exitCode().getAsInt(), files))
                 .orElseGet(() -> RunOutcome.failure(
                         FailureReason.NO_AGENT, "agent " + run.agent() + " is no longer registered", null));
     }
@@ -97,7 +98,11 @@ final class RunFinisher {
                                 run.taskId(),
                                 run.id(),
                                 EventTypes.WORKSPACE_COMMITTED,
-                                Map.of("commit", commit, "branch", worktree.get().branch())))
+                                Map.of(
+                                        "commit",
+                                        commit,
+                                        "branch",
+                                        worktree.get().branch())))
                         .build());
             }
             return workdirs.workspaces().summarize(worktree.get(), summary);
@@ -127,9 +132,8 @@ final class RunFinisher {
         Instant now = clock.instant();
         Changes.Builder changes = Changes.builder();
         boolean cancelled = task.status() == TaskStatus.CANCELLED || outcome.reason() == FailureReason.CANCELLED;
-        RunStatus runStatus = outcome.succeeded()
-                ? RunStatus.SUCCEEDED
-                : cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
+        RunStatus runStatus =
+                outcome.succeeded() ? RunStatus.SUCCEEDED : cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
         FailureReason reason = cancelled && !outcome.succeeded() ? FailureReason.CANCELLED : outcome.reason();
         changes.update(run.finished(runStatus, exitCode, reason, outcome.detail(), result, now));
 

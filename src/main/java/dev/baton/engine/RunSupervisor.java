@@ -68,7 +68,11 @@ final class RunSupervisor {
             try {
                 var started = starter.start(task, run);
                 if (started.isEmpty()) return;
-                watchAndFinish(supervised, started.get().task(), started.get().run(), started.get().process());
+                watchAndFinish(
+                        supervised,
+                        started.get().task(),
+                        started.get().run(),
+                        started.get().process());
             } catch (WorkspaceException e) {
                 finisher.failBeforeLaunch(run, FailureReason.WORKSPACE_ERROR, e.getMessage());
             } catch (LaunchException e) {

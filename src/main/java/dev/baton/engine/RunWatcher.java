@@ -71,7 +71,8 @@ final class RunWatcher {
                 launcher.killGroup(watched.process, config.killGrace());
                 return RunEnding.stopped(
                         FailureReason.TIMED_OUT,
-                        "ran longer than its timeout of " + Durations.format(watched.task.spec().timeout())
+                        "ran longer than its timeout of "
+                                + Durations.format(watched.task.spec().timeout())
                                 + "; the whole process group was killed");
             }
             Duration wait = left.compareTo(config.outputEventInterval()) < 0 ? left : config.outputEventInterval();

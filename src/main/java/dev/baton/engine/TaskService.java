@@ -78,7 +78,8 @@ public final class TaskService {
         }
         List<TaskId> missing = store().missingTasks(resolved.dependsOn());
         if (!missing.isEmpty()) {
-            throw new InvalidInputException("depends on unknown task(s) " + missing + "; add those first or fix the ids");
+            throw new InvalidInputException(
+                    "depends on unknown task(s) " + missing + "; add those first or fix the ids");
         }
         if (givenId != null && resolved.dependsOn().contains(givenId)) {
             throw new InvalidInputException("task " + givenId + " cannot depend on itself");
@@ -116,10 +117,7 @@ public final class TaskService {
                     + " uncommitted change(s); the agent starts from the last commit of '" + base
                     + "' and will not see them (commit them first if it should)");
         }
-        return spec.toBuilder()
-                .repo(info.root().toString())
-                .baseBranch(base)
-                .build();
+        return spec.toBuilder().repo(info.root().toString()).baseBranch(base).build();
     }
 
     public Task get(TaskId id) {
@@ -176,8 +174,8 @@ public final class TaskService {
     public Task retry(TaskId id) {
         Task task = get(id);
         if (task.status() != TaskStatus.FAILED && task.status() != TaskStatus.CANCELLED) {
-            throw new InvalidInputException("task " + id + " is " + task.status().wireName()
-                    + "; only failed or cancelled tasks can be retried");
+            throw new InvalidInputException("task " + id + " is "
+                    + task.status().wireName() + "; only failed or cancelled tasks can be retried");
         }
         Task queued = task.moveTo(TaskStatus.QUEUED, clock.instant()).withNotBefore(null);
         return recorder.apply(Changes.builder()

@@ -2,8 +2,8 @@ package dev.baton.engine;
 
 import dev.baton.core.Task;
 import dev.baton.core.WorkspaceException;
-import dev.baton.workspace.Worktree;
 import dev.baton.workspace.Workspaces;
+import dev.baton.workspace.Worktree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,10 @@ final class Workdirs {
             return Optional.empty();
         }
         return Optional.of(workspaces.prepare(
-                Path.of(task.spec().repo()), task.spec().baseBranch(), task.id(), task.spec().title()));
+                Path.of(task.spec().repo()),
+                task.spec().baseBranch(),
+                task.id(),
+                task.spec().title()));
     }
 
     Path scratch(Task task) {

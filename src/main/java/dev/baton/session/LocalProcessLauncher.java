@@ -79,11 +79,15 @@ public final class LocalProcessLauncher implements ProcessLauncher {
     }
 
     private static Optional<ProcessHandle> handleOf(ProcessRef ref) {
-        return ProcessHandle.of(ref.pid()).filter(handle -> handle.isAlive()
-                && handle.info()
-                        .startInstant()
-                        .map(start -> Duration.between(start, ref.startedAt()).abs().toMillis() < 1000)
-                        .orElse(true));
+        return ProcessHandle.of(ref.pid())
+                .filter(handle -> handle.isAlive()
+                        && handle.info()
+                                .startInstant()
+                                .map(start -> Duration.between(start, ref.startedAt())
+                                                .abs()
+                                                .toMillis()
+                                        < 1000)
+                                .orElse(true));
     }
 
     @Override

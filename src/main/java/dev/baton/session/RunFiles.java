@@ -25,7 +25,8 @@ public record RunFiles(Path dir) {
     /** The pid the wrapper wrote when it started: lets a restarted Baton find a run it never recorded. */
     public java.util.OptionalLong pid() {
         try {
-            return java.util.OptionalLong.of(Long.parseLong(Files.readString(dir.resolve("pid")).strip()));
+            return java.util.OptionalLong.of(
+                    Long.parseLong(Files.readString(dir.resolve("pid")).strip()));
         } catch (NoSuchFileException | NumberFormatException e) {
             return java.util.OptionalLong.empty();
         } catch (IOException e) {

@@ -49,7 +49,8 @@ class CliTest {
 
     @Test
     void addJsonGivesAnObjectWithTheId() throws Exception {
-        var added = cli.run("add", "true", "--json", "--repo", repo.toString(), "--priority", "high", "--timeout", "90s");
+        var added =
+                cli.run("add", "true", "--json", "--repo", repo.toString(), "--priority", "high", "--timeout", "90s");
         JsonNode node = JSON.readTree(added.out());
         assertThat(node.get("id").asText()).startsWith("t-");
         assertThat(node.get("priority").asInt()).isEqualTo(2);
@@ -60,7 +61,9 @@ class CliTest {
     @Test
     void runUntilIdleExitsOneWhenATaskFails() throws Exception {
         String ok = cli.run("add", "true", "--repo", repo.toString()).out().strip();
-        String bad = cli.run("add", "echo nope >&2; exit 7", "--repo", repo.toString()).out().strip();
+        String bad = cli.run("add", "echo nope >&2; exit 7", "--repo", repo.toString())
+                .out()
+                .strip();
         var run = cli.run("run", "--until-idle", "--quiet");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("1 of 2 task(s) completed").contains(bad).doesNotContain(ok + " ");
@@ -124,7 +127,9 @@ class CliTest {
         assertThat(shown.get("runs").get(0).get("summary").asText()).isEqualTo("# test repo");
         assertThat(Files.readString(repo.resolve("README.md"))).isEqualTo("local edit\n");
         assertThat(repo.resolve("agent.txt")).doesNotExist();
-        assertThat(GitRepos.git(repo, "status", "--porcelain")).contains("README.md").contains("notes.txt");
+        assertThat(GitRepos.git(repo, "status", "--porcelain"))
+                .contains("README.md")
+                .contains("notes.txt");
     }
 
     @Test
@@ -133,7 +138,10 @@ class CliTest {
         Files.writeString(file, "---\nid: task-1\npriority: sometimes\n---\n# Task: x\n");
         var result = cli.run("add", "-f", file.toString());
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(file.getFileName().toString()).contains(":3").contains("priority");
+        assertThat(result.err())
+                .contains(file.getFileName().toString())
+                .contains(":3")
+                .contains("priority");
     }
 
     @Test
@@ -181,12 +189,17 @@ class CliTest {
         assertThat(cancelled.out()).contains("cancelled");
         assertThat(cli.run("cancel", id).err()).contains("already cancelled");
         assertThat(cli.run("retry", id).out()).contains("queued again");
-        assertThat(JSON.readTree(cli.run("show", id, "--json").out()).get("status").asText()).isEqualTo("queued");
+        assertThat(JSON.readTree(cli.run("show", id, "--json").out())
+                        .get("status")
+                        .asText())
+                .isEqualTo("queued");
     }
 
     @Test
     void logsPrintTheOutputOfTheLatestRun() throws Exception {
-        String id = cli.run("add", "printf 'line one\\nline two\\n'", "--repo", repo.toString()).out().strip();
+        String id = cli.run("add", "printf 'line one\\nline two\\n'", "--repo", repo.toString())
+                .out()
+                .strip();
         cli.run("run", "--until-idle", "-q");
         assertThat(cli.run("logs", id).out()).isEqualTo("line one\nline two\n");
     }

@@ -84,8 +84,16 @@ class CrashRecoveryTest {
     private static Process startBatonProcess(Path home) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), "dev.baton.cli.Main", "run", "--home",
-                        home.toString(), "--max-runs", String.valueOf(RUNS + 10), "--quiet")
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.baton.cli.Main",
+                        "run",
+                        "--home",
+                        home.toString(),
+                        "--max-runs",
+                        String.valueOf(RUNS + 10),
+                        "--quiet")
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("baton-process.log").toFile())
                 .start();

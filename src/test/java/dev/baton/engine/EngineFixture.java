@@ -27,7 +27,11 @@ final class EngineFixture implements AutoCloseable {
         AgentRegistry agents = AgentRegistry.builder()
                 .adapter(new CommandAgent())
                 .profile(new AgentProfile(
-                        "command", "command", Set.of("shell"), commandConcurrency, CommandAgent.DEFAULT_TEMPLATE,
+                        "command",
+                        "command",
+                        Set.of("shell"),
+                        commandConcurrency,
+                        CommandAgent.DEFAULT_TEMPLATE,
                         Map.of()))
                 .build();
         this.baton = Baton.open(new BatonHome(home), config, agents);

@@ -64,8 +64,10 @@ class EngineTest {
     void higherPriorityRunsFirstAndDependentsWaitForTheirDependencies() throws Exception {
         Path order = dir.resolve("order.txt");
         try (EngineFixture f = new EngineFixture(dir.resolve("home"), 1, 1)) {
-            TaskId low = f.add(TaskSpec.builder("echo low >> " + order).priority(9).build());
-            TaskId high = f.add(TaskSpec.builder("echo high >> " + order).priority(1).build());
+            TaskId low =
+                    f.add(TaskSpec.builder("echo low >> " + order).priority(9).build());
+            TaskId high =
+                    f.add(TaskSpec.builder("echo high >> " + order).priority(1).build());
             TaskId after = f.add(TaskSpec.builder("echo after >> " + order)
                     .priority(1)
                     .dependsOn(List.of(low))
@@ -82,8 +84,10 @@ class EngineTest {
     void aFailedDependencyFailsItsDependents() throws Exception {
         try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
             TaskId broken = f.add("echo broken >&2; exit 3");
-            TaskId dependent = f.add(TaskSpec.builder("echo never").dependsOn(List.of(broken)).build());
-            TaskId second = f.add(TaskSpec.builder("echo never").dependsOn(List.of(dependent)).build());
+            TaskId dependent = f.add(
+                    TaskSpec.builder("echo never").dependsOn(List.of(broken)).build());
+            TaskId second = f.add(
+                    TaskSpec.builder("echo never").dependsOn(List.of(dependent)).build());
             f.start();
             f.awaitIdle();
             Task failed = f.task(broken);
@@ -140,7 +144,8 @@ class EngineTest {
         try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add("sleep 300");
-            Eventually.await("the run to start", Duration.ofSeconds(20), () -> f.task(id).status() == TaskStatus.RUNNING);
+            Eventually.await(
+                    "the run to start", Duration.ofSeconds(20), () -> f.task(id).status() == TaskStatus.RUNNING);
             long pid = f.runs(id).getFirst().pid();
 
             f.baton.tasks().cancel(id);

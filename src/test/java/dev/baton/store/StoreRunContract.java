@@ -162,13 +162,16 @@ public interface StoreRunContract {
                 insert(store(), run(id("t-3"), 1, "claude", "node-dead", at(90)))
                         .finished(RunStatus.SUCCEEDED, 0, null, null, null, at(5)));
 
-        Run taken = store().takeOverFrom(deadNodes.id(), "node-dead", "node-b", at(120)).orElseThrow();
+        Run taken = store().takeOverFrom(deadNodes.id(), "node-dead", "node-b", at(120))
+                .orElseThrow();
         assertThat(taken).isEqualTo(deadNodes.withLease("node-b", 2, at(120)).withVersion(1));
         assertThat(store().takeOverFrom(deadNodes.id(), "node-dead", "node-c", at(120)))
                 .as("already taken by node-b")
                 .isEmpty();
-        assertThat(store().takeOverFrom(otherNodes.id(), "node-dead", "node-b", at(120))).isEmpty();
-        assertThat(store().takeOverFrom(finished.id(), "node-dead", "node-b", at(120))).isEmpty();
+        assertThat(store().takeOverFrom(otherNodes.id(), "node-dead", "node-b", at(120)))
+                .isEmpty();
+        assertThat(store().takeOverFrom(finished.id(), "node-dead", "node-b", at(120)))
+                .isEmpty();
         assertThat(store().findRun(otherNodes.id())).contains(otherNodes);
     }
 }

@@ -14,8 +14,14 @@ import java.util.Map;
 public final class GitRepos {
     private static final LocalProcessLauncher LAUNCHER = new LocalProcessLauncher();
     private static final Map<String, String> IDENTITY = Map.of(
-            "GIT_AUTHOR_NAME", "Test", "GIT_AUTHOR_EMAIL", "test@baton.invalid",
-            "GIT_COMMITTER_NAME", "Test", "GIT_COMMITTER_EMAIL", "test@baton.invalid");
+            "GIT_AUTHOR_NAME",
+            "Test",
+            "GIT_AUTHOR_EMAIL",
+            "test@baton.invalid",
+            "GIT_COMMITTER_NAME",
+            "Test",
+            "GIT_COMMITTER_EMAIL",
+            "test@baton.invalid");
 
     private GitRepos() {}
 
