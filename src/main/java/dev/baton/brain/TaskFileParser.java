@@ -64,8 +64,9 @@ public final class TaskFileParser {
     public TaskFile parse(String fileName, String content) {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
-        if (utf8Length(content) > MAX_FILE_BYTES) {
-            throw tooLarge(fileName, utf8Length(content));
+        long bytes = utf8Length(content);
+        if (bytes > MAX_FILE_BYTES) {
+            throw tooLarge(fileName, bytes);
         }
         return parse(fileName, content, "file:" + fileName, folderOf(fileName));
     }
