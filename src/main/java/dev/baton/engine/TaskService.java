@@ -12,6 +12,7 @@ import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
+import dev.baton.core.WorkspaceException;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.session.ProcessRef;
 import dev.baton.store.Changes;
@@ -106,7 +107,13 @@ public final class TaskService {
         if (spec.repo() == null) {
             return spec;
         }
-        RepoInfo info = workspaces.inspect(Path.of(spec.repo()));
+        RepoInfo info;
+        try {
+            info = workspaces.inspect(Path.of(spec.repo()));
+        } catch (WorkspaceException e) {
+            if (e.isTransient()) throw e;
+            throw new InvalidInputException(e.getMessage(), e); // the user named a path that will not do
+        }
         String base = spec.baseBranch() != null ? spec.baseBranch() : info.currentBranch();
         if (base == null) {
             throw new InvalidInputException("the repository " + info.root()
