@@ -6,15 +6,24 @@ import dev.baton.session.LaunchSpec;
 import dev.baton.session.RunFiles;
 import java.nio.file.Path;
 
-/** Drives one kind of agent: how to start it for a task, and how to read how it went. Stateless. */
+/** Drives one kind of agent: how to start it for a task, how to read its stream and how it went. Stateless. */
 public interface AgentAdapter {
 
     /** The kind of agent this adapter drives, as named in profiles ({@code command}, {@code codex}, ...). */
     String kind();
 
-    /** The command line and environment for one run of the task in {@code workdir}. */
-    LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir);
+    /**
+     * The command line and environment for one run of the task in {@code workdir}.
+     *
+     * @param resumeSessionId the agent session to continue (a follow-up), or null for a new one
+     */
+    LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir, String resumeSessionId);
 
-    /** Reads the exit code and the run's files into an outcome. */
-    RunOutcome outcome(int exitCode, RunFiles files);
+    /** A fresh parser for one run's standard output. */
+    default StreamParser parser() {
+        return StreamParser.NONE;
+    }
+
+    /** Reads the exit code, the run's files and its transcript into an outcome. */
+    RunOutcome outcome(int exitCode, RunFiles files, Transcript transcript);
 }

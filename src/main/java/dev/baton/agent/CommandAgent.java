@@ -33,7 +33,7 @@ public final class CommandAgent implements AgentAdapter {
     }
 
     @Override
-    public LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir) {
+    public LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir, String resumeSessionId) {
         List<String> template = profile.command().isEmpty() ? DEFAULT_TEMPLATE : profile.command();
         List<String> command = template.stream()
                 .map(arg -> arg.replace("{prompt}", task.spec().prompt())
@@ -47,7 +47,7 @@ public final class CommandAgent implements AgentAdapter {
     }
 
     @Override
-    public RunOutcome outcome(int exitCode, RunFiles files) {
+    public RunOutcome outcome(int exitCode, RunFiles files, Transcript transcript) {
         String out = RunFiles.tail(files.stdout(), SUMMARY_BYTES).strip();
         if (exitCode == 0) {
             return RunOutcome.success(out);

@@ -16,5 +16,13 @@ public final class EventTypes {
     public static final String WORKSPACE_READY = "workspace.ready";
     public static final String WORKSPACE_COMMITTED = "workspace.committed";
 
+    public static final String AGENT_SESSION = "agent.session";
+    public static final String AGENT_MESSAGE = "agent.message";
+    public static final String AGENT_TOOL_CALL = "agent.tool_call";
+    public static final String AGENT_TOOL_RESULT = "agent.tool_result";
+    public static final String AGENT_USAGE = "agent.usage";
+    public static final String AGENT_ERROR = "agent.error";
+    public static final String AGENT_RESULT = "agent.result";
+
     private EventTypes() {}
 }

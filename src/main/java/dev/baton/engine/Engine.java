@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.agent.AgentRegistry;
+import dev.baton.agent.StreamParser;
 import dev.baton.core.TaskStatus;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.TaskQuery;
@@ -51,11 +52,16 @@ public final class Engine implements AutoCloseable {
         Workdirs workdirs = new Workdirs(workspaces, home);
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
-                new RunWatcher(recorder, launcher, clock, config),
+                new RunWatcher(launcher, clock, config),
                 new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
+                run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
         this.dispatcher = new Dispatcher(recorder, supervisor, new AgentChooser(agents), home, node, config, clock);
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
+    }
+
+    private static StreamParser parserFor(AgentRegistry agents, String agent) {
+        return agents.find(agent).map(p -> agents.adapterFor(p).parser()).orElse(StreamParser.NONE);
     }
 
     public NodeId node() {

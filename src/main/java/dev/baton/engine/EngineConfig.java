@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param outputEventInterval how often a running run reports that its output grew
  * @param transientRetries retries given to transient failures (lost, rate limited, ...) when the
  *     task sets none
+ * @param stallTimeout an agent with a structured stream that prints nothing for this long is stopped
+ *     as stalled (it is most likely waiting for input it will never get)
  */
 public record EngineConfig(
         int maxConcurrentRuns,
@@ -22,7 +24,8 @@ public record EngineConfig(
         Duration retryBackoff,
         Duration maxRetryBackoff,
         Duration outputEventInterval,
-        int transientRetries) {
+        int transientRetries,
+        Duration stallTimeout) {
 
     public static EngineConfig defaults() {
         return new EngineConfig(
@@ -33,7 +36,8 @@ public record EngineConfig(
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(2),
-                2);
+                2,
+                Duration.ofMinutes(10));
     }
 
     public EngineConfig withMaxConcurrentRuns(int value) {
@@ -45,7 +49,8 @@ public record EngineConfig(
                 retryBackoff,
                 maxRetryBackoff,
                 outputEventInterval,
-                transientRetries);
+                transientRetries,
+                stallTimeout);
     }
 
     public EngineConfig withRetryBackoff(Duration value) {
@@ -57,7 +62,8 @@ public record EngineConfig(
                 value,
                 maxRetryBackoff,
                 outputEventInterval,
-                transientRetries);
+                transientRetries,
+                stallTimeout);
     }
 
     public EngineConfig withPollInterval(Duration value) {
@@ -69,6 +75,20 @@ public record EngineConfig(
                 retryBackoff,
                 maxRetryBackoff,
                 outputEventInterval,
-                transientRetries);
+                transientRetries,
+                stallTimeout);
+    }
+
+    public EngineConfig withStallTimeout(Duration value) {
+        return new EngineConfig(
+                maxConcurrentRuns,
+                pollInterval,
+                leaseDuration,
+                killGrace,
+                retryBackoff,
+                maxRetryBackoff,
+                outputEventInterval,
+                transientRetries,
+                value);
     }
 }

@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 /**
  * How the watch of a run ended: the process exited (with or without a recorded exit code), or Baton
- * stopped it for a reason of its own (timeout, cancel).
+ * stopped it for a reason of its own (timeout, stall, cancel).
  *
  * @param stoppedFor why Baton stopped the process, or null when it ended by itself
  */

@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.agent.AgentRegistry;
 import dev.baton.agent.RunOutcome;
+import dev.baton.agent.Transcript;
 import dev.baton.core.BatonException;
 import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
@@ -49,10 +50,11 @@ final class RunFinisher {
         this.clock = clock;
     }
 
-    /** Finishes a run whose process ended or was stopped. */
-    void finish(Run run, RunEnding ending) {
-        RunOutcome outcome = outcomeOf(run, ending);
-        RunResult result = commitAndSummarize(run, outcome.summary());
+    /** Finishes a run whose process ended or was stopped; the transcript holds what its agent reported. */
+    void finish(Run run, RunEnding ending, Transcript transcript) {
+        RunOutcome outcome = outcomeOf(run, ending, transcript);
+        RunResult result =
+                commitAndSummarize(run, outcome.summary()).withAgentReport(transcript.sessionId(), transcript.usage());
         record(run, outcome, ending.exitCode().isPresent() ? ending.exitCode().getAsInt() : null, result);
     }
 
@@ -61,9 +63,9 @@ final class RunFinisher {
         record(run, RunOutcome.failure(reason, detail, null), null, RunResult.EMPTY);
     }
 
-    private RunOutcome outcomeOf(Run run, RunEnding ending) {
+    private RunOutcome outcomeOf(Run run, RunEnding ending, Transcript transcript) {
         if (ending.stoppedFor() != null) {
-            return RunOutcome.failure(ending.stoppedFor(), ending.detail(), null);
+            return RunOutcome.failure(ending.stoppedFor(), ending.detail(), transcript.summary());
         }
         if (ending.exitCode().isEmpty()) {
             return RunOutcome.failure(
@@ -72,7 +74,7 @@ final class RunFinisher {
         RunFiles files = new RunFiles(Path.of(run.runDir()));
         return agents.find(run.agent())
                 .map(profile ->
-                        agents.adapterFor(profile).outcome(ending.exitCode().getAsInt(), files))
+                        agents.adapterFor(profile).outcome(ending.exitCode().getAsInt(), files, transcript))
                 .orElseGet(() -> RunOutcome.failure(
                         FailureReason.NO_AGENT, "agent " + run.agent() + " is no longer registered", null));
     }

@@ -44,6 +44,21 @@ final class RunStarter {
         this.clock = clock;
     }
 
+    /**
+     * The agent session a run continues: the last session of the same agent on this task, so a
+     * retry or follow-up picks up where the agent left off. Null for a fresh session.
+     */
+    private String resumeSession(Task task) {
+        var runs = recorder.store().runsOf(task.id());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            Run earlier = runs.get(i);
+            if (earlier.agent().equals(task.agent()) && earlier.result().sessionId() != null) {
+                return earlier.result().sessionId();
+            }
+        }
+        return null;
+    }
+
     /** The launched run and its task, both as stored. */
     record Started(Task task, Run run, ProcessRef process) {}
 
@@ -58,7 +73,7 @@ final class RunStarter {
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);
 
-        LaunchSpec spec = adapter.launchSpec(profile, task, workdir, home.runDir(run.id()));
+        LaunchSpec spec = adapter.launchSpec(profile, task, workdir, home.runDir(run.id()), resumeSession(task));
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);

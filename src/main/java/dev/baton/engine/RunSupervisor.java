@@ -12,6 +12,7 @@ import dev.baton.session.ProcessRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,16 @@ final class RunSupervisor {
     private final RunWatcher watcher;
     private final RunFinisher finisher;
     private final Runnable onRunEnded;
+    private final Function<Run, RunStream> streams;
     private final Map<RunId, Supervised> active = new ConcurrentHashMap<>();
 
-    RunSupervisor(RunStarter starter, RunWatcher watcher, RunFinisher finisher, Runnable onRunEnded) {
+    RunSupervisor(
+            RunStarter starter,
+            RunWatcher watcher,
+            RunFinisher finisher,
+            Function<Run, RunStream> streams,
+            Runnable onRunEnded) {
+        this.streams = streams;
         this.starter = starter;
         this.watcher = watcher;
         this.finisher = finisher;
@@ -102,7 +110,9 @@ final class RunSupervisor {
 
     /** Finishes, on the caller's thread, a run found ended after a restart. */
     void finishFound(Run run, RunEnding ending) {
-        finisher.finish(run, ending);
+        RunStream stream = streams.apply(run);
+        Run caughtUp = stream.poll(run, true);
+        finisher.finish(caughtUp, ending, stream.transcript());
         onRunEnded.run();
     }
 
@@ -124,13 +134,13 @@ final class RunSupervisor {
     }
 
     private void watchAndFinish(Supervised supervised, Task task, Run run, ProcessRef process) {
-        RunWatcher.Watched watched = new RunWatcher.Watched(task, run, process);
+        RunWatcher.Watched watched = new RunWatcher.Watched(task, run, process, streams.apply(run));
         watched.cancelRequested = supervised.cancelRequested;
         supervised.watched = watched;
         try {
             RunEnding ending = watcher.watch(watched);
             if (ending == null) return; // detached: Baton is stopping, the process goes on
-            finisher.finish(watched.run, ending);
+            finisher.finish(watched.run, ending, watched.stream.transcript());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

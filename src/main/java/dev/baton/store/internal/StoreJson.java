@@ -12,6 +12,7 @@ import dev.baton.core.StoreException;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskMode;
 import dev.baton.core.TaskSpec;
+import dev.baton.core.Usage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,16 @@ public final class StoreJson {
             Map<String, Object> extra,
             String source) {}
 
-    private record ResultDoc(List<String> commits, int filesChanged, int insertions, int deletions, String summary) {}
+    private record ResultDoc(
+            List<String> commits,
+            int filesChanged,
+            int insertions,
+            int deletions,
+            String summary,
+            String sessionId,
+            UsageDoc usage) {}
+
+    private record UsageDoc(long input, long output, long cached, Double costUsd) {}
 
     public String writeSpec(TaskSpec spec) {
         SpecDoc doc = new SpecDoc(
@@ -112,14 +122,38 @@ public final class StoreJson {
     }
 
     public String writeResult(RunResult result) {
+        Usage usage = result.usage();
         ResultDoc doc = new ResultDoc(
-                result.commits(), result.filesChanged(), result.insertions(), result.deletions(), result.summary());
+                result.commits(),
+                result.filesChanged(),
+                result.insertions(),
+                result.deletions(),
+                result.summary(),
+                result.sessionId(),
+                usage.equals(Usage.NONE)
+                        ? null
+                        : new UsageDoc(
+                                usage.inputTokens(), usage.outputTokens(), usage.cachedTokens(), usage.costUsd()));
         return write(doc, "run result");
     }
 
     public RunResult readResult(String json) {
         ResultDoc doc = read(json, ResultDoc.class, "run result");
-        return new RunResult(doc.commits(), doc.filesChanged(), doc.insertions(), doc.deletions(), doc.summary());
+        Usage usage = doc.usage() == null
+                ? Usage.NONE
+                : new Usage(
+                        doc.usage().input(),
+                        doc.usage().output(),
+                        doc.usage().cached(),
+                        doc.usage().costUsd());
+        return new RunResult(
+                doc.commits(),
+                doc.filesChanged(),
+                doc.insertions(),
+                doc.deletions(),
+                doc.summary(),
+                doc.sessionId(),
+                usage);
     }
 
     public String writeData(Map<String, Object> data) {
