@@ -43,7 +43,7 @@ public record Turn(
         return new Turn(null, List.of(), status, message, retryAfterSeconds, null, false, 0, 0);
     }
 
-    public static Turn hang() {
+    public static Turn hanging() {
         return new Turn(null, List.of(), 200, null, null, null, true, 0, 0);
     }
 
