@@ -10,6 +10,7 @@ import dev.baton.core.TaskStatus;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessRef;
 import dev.baton.testing.Eventually;
+import dev.baton.testing.TestBaton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,14 +35,14 @@ class CrashRecoveryTest {
         Path home = dir.resolve("home");
         Path markers = Files.createDirectories(dir.resolve("markers"));
         List<TaskId> ids = new ArrayList<>();
-        try (EngineFixture f = new EngineFixture(home, RUNS + 10, RUNS + 10)) {
+        try (TestBaton f = new TestBaton(home, RUNS + 10, RUNS + 10)) {
             for (int i = 0; i < RUNS; i++) {
                 ids.add(f.add("sleep 4; echo \"$BATON_TASK_ID\" >> " + markers + "/\"$BATON_TASK_ID\""));
             }
         }
 
         Process baton = startBatonProcess(home);
-        try (EngineFixture f = new EngineFixture(home, RUNS + 10, RUNS + 10)) {
+        try (TestBaton f = new TestBaton(home, RUNS + 10, RUNS + 10)) {
             Eventually.await("50 live runs", Duration.ofSeconds(60), () -> ids.stream()
                     .allMatch(id -> f.task(id).status() == TaskStatus.RUNNING));
             baton.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup

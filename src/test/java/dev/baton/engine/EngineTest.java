@@ -11,6 +11,7 @@ import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.Eventually;
 import dev.baton.testing.GitRepos;
+import dev.baton.testing.TestBaton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class EngineTest {
     @Test
     void aTaskRunsInItsOwnWorktreeAndItsLeftoversAreCommittedOnItsBranch() throws Exception {
         Path repo = GitRepos.create(dir.resolve("repo"));
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 4, 4)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 4, 4)) {
             f.start();
             TaskId id = f.add(TaskSpec.builder("echo hello > hello.txt && echo done")
                     .title("Say hello")
@@ -50,7 +51,7 @@ class EngineTest {
 
     @Test
     void aTaskWithoutRepositoryRunsInAScratchFolder() throws Exception {
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 4, 4)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 4, 4)) {
             f.start();
             TaskId id = f.add("pwd");
             f.awaitIdle();
@@ -63,7 +64,7 @@ class EngineTest {
     @Test
     void higherPriorityRunsFirstAndDependentsWaitForTheirDependencies() throws Exception {
         Path order = dir.resolve("order.txt");
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 1, 1)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 1, 1)) {
             TaskId low =
                     f.add(TaskSpec.builder("echo low >> " + order).priority(9).build());
             TaskId high =
@@ -82,7 +83,7 @@ class EngineTest {
 
     @Test
     void aFailedDependencyFailsItsDependents() throws Exception {
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             TaskId broken = f.add("echo broken >&2; exit 3");
             TaskId dependent = f.add(
                     TaskSpec.builder("echo never").dependsOn(List.of(broken)).build());
@@ -103,7 +104,7 @@ class EngineTest {
     @Test
     void anAgentNeverRunsMoreThanItsConcurrencyAllows() throws Exception {
         Path log = dir.resolve("overlap.log");
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 10, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 10, 2)) {
             for (int i = 0; i < 6; i++) {
                 f.add("echo start >> " + log + "; sleep 0.3; echo end >> " + log);
             }
@@ -121,7 +122,7 @@ class EngineTest {
 
     @Test
     void aTimeoutKillsTheWholeProcessTree() throws Exception {
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add(TaskSpec.builder("sleep 300 & echo $! > child.pid; sleep 300")
                     .timeout(Duration.ofSeconds(1))
@@ -141,7 +142,7 @@ class EngineTest {
 
     @Test
     void cancelKillsTheRunningAgentAndRecordsBothTaskAndRunCancelled() throws Exception {
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add("sleep 300");
             Eventually.await(
@@ -162,7 +163,7 @@ class EngineTest {
     @Test
     void retriesRunAgainAfterBackoffUntilTheCommandSucceeds() throws Exception {
         Path counter = dir.resolve("attempts");
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add(TaskSpec.builder("echo x >> " + counter + "; [ $(wc -l < " + counter + ") -ge 3 ]")
                     .maxRetries(2)
@@ -178,7 +179,7 @@ class EngineTest {
 
     @Test
     void aFailingCommandIsNotRetriedUnlessTheTaskAsks() throws Exception {
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add("exit 1");
             f.awaitIdle();
@@ -190,7 +191,7 @@ class EngineTest {
     @Test
     void aRetriedTaskContinuesInTheSameWorktree() throws Exception {
         Path repo = GitRepos.create(dir.resolve("repo"));
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add(TaskSpec.builder("echo try >> tries.txt; [ $(wc -l < tries.txt) -ge 2 ]")
                     .repo(repo.toString())
@@ -212,7 +213,7 @@ class EngineTest {
     @Test
     void hugeOutputStaysInFilesAndMemoryStaysBounded() throws Exception {
         long bytes = 1L << 30;
-        try (EngineFixture f = new EngineFixture(dir.resolve("home"), 2, 2)) {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId id = f.add("head -c " + bytes + " /dev/zero | tr '\\0' 'x'; echo; echo end");
             long most = 0;
