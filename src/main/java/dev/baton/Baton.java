@@ -1,5 +1,10 @@
 package dev.baton;
 
+import dev.baton.agent.Adapters;
+import dev.baton.agent.AgentAdapter;
+import dev.baton.agent.AgentCatalog;
+import dev.baton.agent.AgentHealth;
+import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.engine.BatonHome;
 import dev.baton.engine.Engine;
@@ -12,8 +17,13 @@ import dev.baton.store.SqliteStore;
 import dev.baton.store.Store;
 import dev.baton.workspace.GitWorkspaces;
 import dev.baton.workspace.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Baton assembled on one home folder: the store, the agents, the task service, and an engine on
@@ -23,31 +33,66 @@ public final class Baton implements AutoCloseable {
     private final BatonHome home;
     private final Store store;
     private final Recorder recorder;
+    private final AgentCatalog catalog;
+    private final List<AgentRegistration> registrations;
     private final AgentRegistry agents;
     private final Workspaces workspaces;
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final TaskService tasks;
 
-    private Baton(BatonHome home, EngineConfig config, AgentRegistry agents, Clock clock) {
+    private Baton(
+            BatonHome home,
+            EngineConfig config,
+            AgentCatalog catalog,
+            List<AgentRegistration> registrations,
+            AgentRegistry agents,
+            ProcessLauncher launcher,
+            Clock clock) {
         this.home = home;
         this.store = SqliteStore.open(home.database());
         this.recorder = new Recorder(store);
+        this.catalog = catalog;
+        this.registrations = List.copyOf(registrations);
         this.agents = agents;
-        this.launcher = new LocalProcessLauncher();
+        this.launcher = launcher;
         this.workspaces = new GitWorkspaces(launcher, home.worktrees());
         this.clock = clock;
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
     }
 
-    /** Opens (creating if needed) the home with the built-in agents. */
+    /**
+     * Opens (creating if needed) the home with every agent found: the command agent, coding CLIs on
+     * PATH, and registration files in the home's and the current project's agent folders.
+     */
     public static Baton open(BatonHome home, EngineConfig config) {
-        return new Baton(home, config, AgentRegistry.commandOnly(config.maxConcurrentRuns()), Clock.systemUTC());
+        ProcessLauncher launcher = new LocalProcessLauncher();
+        AgentCatalog catalog = new AgentCatalog(Adapters.all(), launcher, System.getenv());
+        List<AgentRegistration> found =
+                catalog.load(AgentCatalog.folders(home.root(), projectRoot()), config.maxConcurrentRuns());
+        return new Baton(home, config, catalog, found, catalog.registry(found), launcher, Clock.systemUTC());
     }
 
+    /** Opens the home with exactly the given agents (for programs and tests that choose their team). */
     public static Baton open(BatonHome home, EngineConfig config, AgentRegistry agents) {
-        return new Baton(home, config, agents, Clock.systemUTC());
+        ProcessLauncher launcher = new LocalProcessLauncher();
+        List<AgentAdapter> adapters = Adapters.all();
+        return new Baton(
+                home,
+                config,
+                new AgentCatalog(adapters, launcher, System.getenv()),
+                List.of(),
+                agents,
+                launcher,
+                Clock.systemUTC());
+    }
+
+    private static Path projectRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return p;
+        }
+        return null;
     }
 
     public BatonHome home() {
@@ -66,6 +111,18 @@ public final class Baton implements AutoCloseable {
         return agents;
     }
 
+    /** The agents found and where each came from (empty when the agents were given explicitly). */
+    public List<AgentRegistration> registrations() {
+        return registrations;
+    }
+
+    /** Checks every found agent (runs its binary's --version; checks credentials). Slow-ish: seconds. */
+    public Map<String, AgentHealth> health() {
+        Map<String, AgentHealth> health = new LinkedHashMap<>();
+        registrations.forEach(r -> health.put(r.name(), catalog.health(r)));
+        return health;
+    }
+
     public Workspaces workspaces() {
         return workspaces;
     }
@@ -78,9 +135,9 @@ public final class Baton implements AutoCloseable {
         return tasks;
     }
 
-    /** A new engine on this home (not started). */
+    /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(home, recorder, agents, workspaces, launcher, config, clock);
+        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health());
     }
 
     @Override

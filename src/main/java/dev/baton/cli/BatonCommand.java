@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             RetryCommand.class,
             RunCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            AgentsCommand.class,
+            DoctorCommand.class
         })
 final class BatonCommand implements Runnable {
     @picocli.CommandLine.Spec

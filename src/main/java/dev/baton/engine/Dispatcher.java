@@ -65,7 +65,7 @@ final class Dispatcher {
             AgentChooser.Choice choice = chooser.choose(task, busy);
             if (choice.agent() == null) {
                 if (choice.permanentlyImpossible()) {
-                    fail(task, FailureReason.NO_AGENT, choice.why(), now);
+                    fail(task, choice.failure(), choice.why(), now);
                 }
                 continue;
             }

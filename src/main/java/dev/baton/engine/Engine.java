@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.agent.StreamParser;
 import dev.baton.core.TaskStatus;
@@ -9,6 +10,7 @@ import dev.baton.workspace.Workspaces;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,8 @@ public final class Engine implements AutoCloseable {
             Workspaces workspaces,
             ProcessLauncher launcher,
             EngineConfig config,
-            Clock clock) {
+            Clock clock,
+            Map<String, AgentHealth> health) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
@@ -56,7 +59,8 @@ public final class Engine implements AutoCloseable {
                 new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
-        this.dispatcher = new Dispatcher(recorder, supervisor, new AgentChooser(agents), home, node, config, clock);
+        this.dispatcher =
+                new Dispatcher(recorder, supervisor, new AgentChooser(agents, health), home, node, config, clock);
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 

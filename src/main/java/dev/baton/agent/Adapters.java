@@ -1,0 +1,12 @@
+package dev.baton.agent;
+
+import java.util.List;
+
+/** Every adapter this Baton has, one per agent kind. */
+public final class Adapters {
+    private Adapters() {}
+
+    public static List<AgentAdapter> all() {
+        return List.of(new CommandAgent());
+    }
+}
