@@ -203,4 +203,28 @@ class CliTest {
         cli.run("run", "--until-idle", "-q");
         assertThat(cli.run("logs", id).out()).isEqualTo("line one\nline two\n");
     }
+
+    @Test
+    void aTaskForAnAgentThatIsNotInstalledFailsBeforeLaunchWithTheReason() throws Exception {
+        Path agents = Files.createDirectories(dir.resolve("home/agents"));
+        Files.writeString(agents.resolve("ghost.md"), "---\nname: ghost\nkind: codex\ncommand: /nowhere/codex\n---\n");
+        String id = cli.run("add", "fix it", "--agent", "ghost", "--repo", repo.toString())
+                .out()
+                .strip();
+
+        assertThat(cli.run("run", "--until-idle", "-q").exitCode()).isEqualTo(1);
+
+        JsonNode shown = JSON.readTree(cli.run("show", id, "--json").out());
+        assertThat(shown.get("status").asText()).isEqualTo("failed");
+        assertThat(shown.get("failure_reason").asText()).isEqualTo("binary_missing");
+        assertThat(shown.get("failure_detail").asText()).contains("'/nowhere/codex' is not installed");
+        assertThat(shown.get("runs")).isEmpty();
+
+        JsonNode listed = JSON.readTree(cli.run("agents", "--json").out());
+        assertThat(listed.findValuesAsText("name")).contains("command", "ghost");
+        var doctor = cli.run("doctor");
+        assertThat(doctor.out())
+                .contains("no    ghost: '/nowhere/codex' is not installed")
+                .contains("fix: npm install -g @openai/codex");
+    }
 }
