@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InitCommand.class,
             AddCommand.class,
+            FollowUpCommand.class,
             ListCommand.class,
             ShowCommand.class,
             LogsCommand.class,

@@ -46,6 +46,11 @@ final class Json {
         out.put("timeout_seconds", task.spec().timeout().toSeconds());
         out.put("tags", task.spec().tags());
         out.put("source", task.spec().source());
+        out.put(
+                "follow_up_of",
+                task.spec().followUpOf() == null
+                        ? null
+                        : task.spec().followUpOf().value());
         out.put("created_at", task.createdAt().toString());
         out.put("updated_at", task.updatedAt().toString());
         if (!task.spec().extra().isEmpty()) out.put("extra", task.spec().extra());

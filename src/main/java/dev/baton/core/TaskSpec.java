@@ -25,6 +25,8 @@ import java.util.Set;
  * @param baseBranch the branch worktrees start from, or null for the repository's current branch
  * @param maxRetries further attempts after a failure (transient failures are retried at least once)
  * @param source where the task came from: {@code cli}, {@code file:PATH}, {@code api}
+ * @param followUpOf a finished task this one continues: same worktree and branch, and the same
+ *     agent session where the agent can resume one; null for a task of its own
  */
 public record TaskSpec(
         String title,
@@ -43,7 +45,8 @@ public record TaskSpec(
         String baseBranch,
         int maxRetries,
         Map<String, Object> extra,
-        String source) {
+        String source,
+        TaskId followUpOf) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     public static final int MAX_PROMPT_CHARS = 1_000_000;
@@ -107,6 +110,7 @@ public record TaskSpec(
         b.maxRetries = maxRetries;
         b.extra.putAll(extra);
         b.source = source;
+        b.followUpOf = followUpOf;
         return b;
     }
 
@@ -129,6 +133,7 @@ public record TaskSpec(
         private int maxRetries;
         private final Map<String, Object> extra = new LinkedHashMap<>();
         private String source;
+        private TaskId followUpOf;
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -219,6 +224,11 @@ public record TaskSpec(
             return this;
         }
 
+        public Builder followUpOf(TaskId value) {
+            this.followUpOf = value;
+            return this;
+        }
+
         public TaskSpec build() {
             return new TaskSpec(
                     title,
@@ -237,7 +247,8 @@ public record TaskSpec(
                     baseBranch,
                     maxRetries,
                     extra,
-                    source);
+                    source,
+                    followUpOf);
         }
     }
 }

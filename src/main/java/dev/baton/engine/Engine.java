@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
         this.node = NodeId.current();
         this.config = config;
         this.clock = clock;
-        Workdirs workdirs = new Workdirs(workspaces, home);
+        Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
                 new RunWatcher(launcher, clock, config),

@@ -45,15 +45,22 @@ final class RunStarter {
     }
 
     /**
-     * The agent session a run continues: the last session of the same agent on this task, so a
-     * retry or follow-up picks up where the agent left off. Null for a fresh session.
+     * The agent session a run continues: the last session of the same agent on this task, or on the
+     * task it follows up, so a retry or follow-up picks up where the agent left off. Null for a
+     * fresh session.
      */
     private String resumeSession(Task task) {
-        var runs = recorder.store().runsOf(task.id());
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            Run earlier = runs.get(i);
-            if (earlier.agent().equals(task.agent()) && earlier.result().sessionId() != null) {
-                return earlier.result().sessionId();
+        for (Task t = task;
+                t != null;
+                t = t.spec().followUpOf() == null
+                        ? null
+                        : recorder.store().findTask(t.spec().followUpOf()).orElse(null)) {
+            var runs = recorder.store().runsOf(t.id());
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                Run earlier = runs.get(i);
+                if (earlier.agent().equals(task.agent()) && earlier.result().sessionId() != null) {
+                    return earlier.result().sessionId();
+                }
             }
         }
         return null;

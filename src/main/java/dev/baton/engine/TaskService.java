@@ -177,6 +177,32 @@ public final class TaskService {
         }
     }
 
+    /**
+     * Adds a task that continues a finished one: same repository, worktree and branch, same agent,
+     * and the agent's session resumed where the agent supports it.
+     */
+    public AddResult followUp(TaskId parentId, String text) {
+        Task parent = get(parentId);
+        if (!parent.status().isTerminal()) {
+            throw new InvalidInputException(
+                    "task " + parentId + " is still " + parent.status().wireName()
+                            + "; follow up once it has finished (or add the text as a new task with --depends-on)");
+        }
+        TaskSpec spec = TaskSpec.builder(text)
+                .repo(parent.spec().repo())
+                .baseBranch(parent.spec().baseBranch())
+                .preferredAgent(
+                        parent.agent() != null ? parent.agent() : parent.spec().preferredAgent())
+                .priority(parent.spec().priority())
+                .timeout(parent.spec().timeout())
+                .type(parent.spec().type())
+                .requires(parent.spec().requires())
+                .followUpOf(parentId)
+                .source("followup:" + parentId)
+                .build();
+        return add(spec, null);
+    }
+
     /** Puts a failed or cancelled task back in the queue; its worktree and branch are kept. */
     public Task retry(TaskId id) {
         Task task = get(id);

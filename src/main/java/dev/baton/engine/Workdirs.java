@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.core.Task;
 import dev.baton.core.WorkspaceException;
+import dev.baton.store.Store;
 import dev.baton.workspace.Workspaces;
 import dev.baton.workspace.Worktree;
 import java.io.IOException;
@@ -16,10 +17,23 @@ import java.util.Optional;
 final class Workdirs {
     private final Workspaces workspaces;
     private final BatonHome home;
+    private final Store store;
 
-    Workdirs(Workspaces workspaces, BatonHome home) {
+    Workdirs(Workspaces workspaces, BatonHome home, Store store) {
         this.workspaces = workspaces;
         this.home = home;
+        this.store = store;
+    }
+
+    /** The task whose worktree a task works in: itself, or for a follow-up the task it continues. */
+    Task owner(Task task) {
+        Task owner = task;
+        for (int depth = 0; owner.spec().followUpOf() != null && depth < 100; depth++) {
+            Task parent = store.findTask(owner.spec().followUpOf()).orElse(null);
+            if (parent == null) break;
+            owner = parent;
+        }
+        return owner;
     }
 
     Workspaces workspaces() {
@@ -31,15 +45,16 @@ final class Workdirs {
         if (task.spec().repo() == null) {
             return Optional.empty();
         }
+        Task owner = owner(task);
         return Optional.of(workspaces.prepare(
-                Path.of(task.spec().repo()),
-                task.spec().baseBranch(),
-                task.id(),
-                task.spec().title()));
+                Path.of(owner.spec().repo()),
+                owner.spec().baseBranch(),
+                owner.id(),
+                owner.spec().title()));
     }
 
     Path scratch(Task task) {
-        Path dir = home.scratch().resolve(task.id().value());
+        Path dir = home.scratch().resolve(owner(task).id().value());
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

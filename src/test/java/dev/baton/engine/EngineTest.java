@@ -230,4 +230,44 @@ class EngineTest {
             assertThat(most).as("heap in use while 1 GiB of output went by").isLessThan(256L << 20);
         }
     }
+
+    @Test
+    void aFollowUpWorksOnTheSameBranchAfterItsParentFinished() throws Exception {
+        Path repo = GitRepos.create(dir.resolve("repo"));
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
+            f.start();
+            TaskId first = f.add(TaskSpec.builder("echo one > notes.txt")
+                    .title("Start notes")
+                    .repo(repo.toString())
+                    .build());
+            f.awaitIdle();
+            TaskId next = f.baton
+                    .tasks()
+                    .followUp(first, "echo two >> notes.txt")
+                    .task()
+                    .id();
+            f.engine.wake();
+            f.awaitIdle();
+
+            Task parent = f.task(first);
+            Task followUp = f.task(next);
+            assertThat(followUp.status()).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(followUp.branch()).isEqualTo(parent.branch());
+            assertThat(followUp.agent()).isEqualTo("command");
+            assertThat(GitRepos.git(repo, "show", parent.branch() + ":notes.txt"))
+                    .isEqualTo("one\ntwo");
+            assertThat(GitRepos.git(repo, "rev-list", "--count", "main.." + parent.branch()))
+                    .isEqualTo("2");
+        }
+    }
+
+    @Test
+    void aFollowUpWaitsForNothingButRefusesAnUnfinishedParent() throws Exception {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
+            TaskId queued = f.add("true");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> f.baton.tasks().followUp(queued, "more"))
+                    .hasMessageContaining("is still queued");
+        }
+    }
 }

@@ -109,6 +109,7 @@ public abstract class StoreContract implements StoreRunContract, StoreConcurrenc
                 .extra("labels", List.of("a", "b"))
                 .extra("nested", nested)
                 .source("file:tasks/pending/task-001.md")
+                .followUpOf(id("t-0"))
                 .build();
         Task task = new Task(
                 id("t-full"),

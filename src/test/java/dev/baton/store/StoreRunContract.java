@@ -41,7 +41,14 @@ public interface StoreRunContract {
                         3,
                         FailureReason.EXIT_CODE,
                         "exit 3",
-                        new RunResult(List.of("abc123", "def456"), 4, 50, 7, "Fixed most of it"),
+                        new RunResult(
+                                List.of("abc123", "def456"),
+                                4,
+                                50,
+                                7,
+                                "Fixed most of it",
+                                "session-9",
+                                new dev.baton.core.Usage(1200, 340, 800, 0.0123)),
                         at(60));
 
         assertThat(insert(store(), run)).isEqualTo(run);

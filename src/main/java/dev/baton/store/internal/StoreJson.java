@@ -55,7 +55,8 @@ public final class StoreJson {
             String baseBranch,
             int maxRetries,
             Map<String, Object> extra,
-            String source) {}
+            String source,
+            String followUpOf) {}
 
     private record ResultDoc(
             List<String> commits,
@@ -86,7 +87,8 @@ public final class StoreJson {
                 spec.baseBranch(),
                 spec.maxRetries(),
                 spec.extra(),
-                spec.source());
+                spec.source(),
+                spec.followUpOf() == null ? null : spec.followUpOf().value());
         try {
             return mapper.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
@@ -118,7 +120,8 @@ public final class StoreJson {
                 doc.baseBranch(),
                 doc.maxRetries(),
                 doc.extra(),
-                doc.source());
+                doc.source(),
+                doc.followUpOf() == null ? null : TaskId.of(doc.followUpOf()));
     }
 
     public String writeResult(RunResult result) {
