@@ -22,7 +22,11 @@ public final class KnownAgents {
             "gemini", "npm install -g @google/gemini-cli",
             "opencode", "npm install -g opencode-ai");
 
-    public static final List<String> KINDS = List.of("command", "claude-code", "codex", "gemini", "opencode");
+    public static final List<String> KINDS =
+            List.of("command", "claude-code", "codex", "gemini", "opencode", "llm-api");
+
+    /** What an llm-api agent is good for when its file does not say. */
+    public static final Set<String> LLM_CAPABILITIES = Set.of("analysis", "research", "quick_queries", "planning");
 
     private KnownAgents() {}
 

@@ -93,6 +93,12 @@ public final class ProfileFileReader {
         if (capabilities.isEmpty()) capabilities.addAll(KnownAgents.CODING_CAPABILITIES);
         Map<String, String> env = new LinkedHashMap<>();
         map(doc, file, "env").forEach((k, v) -> env.put(k, String.valueOf(v)));
+        llmSetting(doc, file, "provider", "BATON_LLM_PROVIDER", env);
+        llmSetting(doc, file, "model", "BATON_LLM_MODEL", env);
+        llmSetting(doc, file, "base_url", "BATON_LLM_BASE_URL", env);
+        if (kind.equals("llm-api") && auth.get("config_location") instanceof String keyVar && !keyVar.contains("/")) {
+            env.putIfAbsent("BATON_LLM_API_KEY_ENV", keyVar);
+        }
         AgentProfile profile;
         try {
             profile = new AgentProfile(agentName, kind, capabilities, concurrency, command, env);
@@ -112,6 +118,13 @@ public final class ProfileFileReader {
                 sections.getOrDefault("best for", null),
                 sections.getOrDefault("limitations", null),
                 file);
+    }
+
+    /** The llm-api settings may be written as plain fields ({@code provider: openai}) too. */
+    private static void llmSetting(
+            FrontmatterDocument doc, String file, String field, String variable, Map<String, String> env) {
+        String value = text(doc, file, field, false);
+        if (value != null) env.put(variable, value);
     }
 
     private static List<String> command(FrontmatterDocument doc, String file) {
