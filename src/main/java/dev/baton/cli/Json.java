@@ -82,6 +82,11 @@ final class Json {
         out.put("insertions", run.result().insertions());
         out.put("deletions", run.result().deletions());
         out.put("summary", run.result().summary());
+        out.put("session_id", run.result().sessionId());
+        out.put("input_tokens", run.result().usage().inputTokens());
+        out.put("output_tokens", run.result().usage().outputTokens());
+        out.put("cached_tokens", run.result().usage().cachedTokens());
+        out.put("cost_usd", run.result().usage().costUsd());
         return out;
     }
 }

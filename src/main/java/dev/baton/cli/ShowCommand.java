@@ -59,7 +59,8 @@ final class ShowCommand implements Callable<Integer> {
                 out.println("No runs yet.");
                 return Main.OK;
             }
-            Table table = new Table("RUN", "AGENT", "STATUS", "EXIT", "DURATION", "FILES", "+/-", "REASON");
+            Table table =
+                    new Table("RUN", "AGENT", "STATUS", "EXIT", "DURATION", "FILES", "+/-", "TOKENS", "COST", "REASON");
             for (Run run : runs) {
                 Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
                 table.row(
@@ -70,6 +71,15 @@ final class ShowCommand implements Callable<Integer> {
                         Durations.format(Duration.between(run.startedAt(), end)),
                         run.result().filesChanged(),
                         "+" + run.result().insertions() + "/-" + run.result().deletions(),
+                        run.result().usage().totalTokens() == 0
+                                ? null
+                                : run.result().usage().totalTokens(),
+                        run.result().usage().costUsd() == null
+                                ? null
+                                : String.format(
+                                        java.util.Locale.ROOT,
+                                        "$%.4f",
+                                        run.result().usage().costUsd()),
                         run.failureReason() == null ? null : Table.shorten(run.failureDetail(), 70));
             }
             table.print(out);
