@@ -1,0 +1,30 @@
+package dev.baton.route;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * An agent as the router sees it at one moment.
+ *
+ * @param available false when the agent is offline (binary or credentials missing)
+ * @param freeSlots runs it may still start under its concurrency limit
+ * @param rateLimitedUntil when its rate limit lifts, or null when it is not limited
+ * @param quotaLeft runs (messages) it may still make today, or null for no quota
+ * @param budgetLeftUsd money it may still spend today, or null for no budget
+ * @param expectedCostUsd what one task usually costs on it (0 for included quota)
+ */
+public record Candidate(
+        String name,
+        Set<String> capabilities,
+        boolean available,
+        int freeSlots,
+        Instant rateLimitedUntil,
+        Long quotaLeft,
+        Double budgetLeftUsd,
+        CostTier tier,
+        double expectedCostUsd) {
+
+    public Candidate {
+        capabilities = Set.copyOf(capabilities);
+    }
+}
