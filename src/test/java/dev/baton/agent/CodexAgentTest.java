@@ -220,6 +220,8 @@ class CodexAgentTest {
         Run second = baton.runs(id).get(1);
         assertThat(second.result().sessionId()).isEqualTo(session);
         assertThat(second.result().summary()).isEqualTo("Done on the second try.");
+        // Codex counts the thread's tokens; the run is charged only for its own request.
+        assertThat(second.result().usage().inputTokens()).isEqualTo(100);
         List<String> requests = server.script().requests();
         assertThat(requests).hasSize(2);
         String resumed = requests.get(1);
