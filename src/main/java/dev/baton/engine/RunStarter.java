@@ -66,6 +66,21 @@ final class RunStarter {
         return null;
     }
 
+    /**
+     * The task as the adapter sees it: when an earlier attempt failed, with that failure, so the
+     * agent's prompt can carry a handoff note (the stored task forgets it when it is queued again).
+     */
+    private Task withHandoff(Task task) {
+        var runs = recorder.store().runsOf(task.id());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            Run earlier = runs.get(i);
+            if (earlier.status().isTerminal() && earlier.failureReason() != null) {
+                return task.withFailure(earlier.failureReason(), earlier.failureDetail());
+            }
+        }
+        return task;
+    }
+
     /** The launched run and its task, both as stored. */
     record Started(Task task, Run run, ProcessRef process) {}
 
@@ -80,7 +95,8 @@ final class RunStarter {
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);
 
-        LaunchSpec spec = adapter.launchSpec(profile, task, workdir, home.runDir(run.id()), resumeSession(task));
+        LaunchSpec spec =
+                adapter.launchSpec(profile, withHandoff(task), workdir, home.runDir(run.id()), resumeSession(task));
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);
