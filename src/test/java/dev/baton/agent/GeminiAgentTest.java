@@ -190,15 +190,51 @@ class GeminiAgentTest {
         }
     }
 
+    @Test
+    void withoutAuthSettingsTheCliItselfRefusesAndTheRunIsAuthMissing() throws Exception {
+        // No scratch home: the CLI reads the (empty) user home, where no auth method is selected.
+        Path emptyHome = Files.createDirectories(dir.resolve("empty-home"));
+        Map<String, String> env = Map.of(
+                "GOOGLE_GEMINI_BASE_URL", model.baseUrl(), "GEMINI_API_KEY", "test-key", "HOME", emptyHome.toString());
+
+        try (TestBaton baton = baton(
+                withoutRetries(TestBaton.fastConfig(2)),
+                AgentClis.binary(AgentClis.GEMINI, "gemini").toString(),
+                env)) {
+            baton.start();
+            TaskId id = baton.add(spec("Say hello").build());
+            baton.awaitIdle();
+
+            Task task = baton.task(id);
+            assertThat(task.failureReason()).as(describe(baton, id)).isEqualTo(FailureReason.AUTH_MISSING);
+            assertThat(task.failureDetail()).contains("Invalid auth method selected");
+            assertThat(baton.runs(id).getFirst().exitCode()).isEqualTo(41);
+            assertThat(model.script().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingBinaryIsNamedWithHowToInstallIt() throws Exception {
+        Map<String, String> env = Map.of("GEMINI_API_KEY", "test-key", "HOME", dir.toString());
+        try (TestBaton baton = baton(
+                withoutRetries(TestBaton.fastConfig(2)),
+                dir.resolve("no/gemini").toString(),
+                env)) {
+            baton.start();
+            TaskId id = baton.add(spec("Say hello").build());
+            baton.awaitIdle();
+
+            Task task = baton.task(id);
+            assertThat(task.failureReason()).as(describe(baton, id)).isEqualTo(FailureReason.BINARY_MISSING);
+            assertThat(task.failureDetail()).contains("npm install -g @google/gemini-cli");
+        }
+    }
+
     private TestBaton baton(EngineConfig config) throws IOException {
-        Path binary = AgentClis.binary(AgentClis.GEMINI, "gemini");
         Path userHome = Files.createDirectories(dir.resolve("user-home"));
-        AgentProfile profile = new AgentProfile(
-                "gemini",
-                GeminiAgent.KIND,
-                Set.of("code_execution", "file_access", "shell"),
-                2,
-                List.of(binary.toString()),
+        return baton(
+                config,
+                AgentClis.binary(AgentClis.GEMINI, "gemini").toString(),
                 Map.of(
                         "GOOGLE_GEMINI_BASE_URL", model.baseUrl(),
                         "GEMINI_API_KEY", "test-key",
@@ -206,6 +242,11 @@ class GeminiAgentTest {
                         "BATON_GEMINI_MAX_ATTEMPTS", "1",
                         // The agent's own tools must not touch the real home of this machine either.
                         "HOME", userHome.toString()));
+    }
+
+    private TestBaton baton(EngineConfig config, String binary, Map<String, String> env) {
+        AgentProfile profile = new AgentProfile(
+                "gemini", GeminiAgent.KIND, Set.of("code_execution", "file_access", "shell"), 2, List.of(binary), env);
         return new TestBaton(
                 dir.resolve("baton"),
                 config,
