@@ -1,7 +1,7 @@
 package dev.baton.agent;
 
+import dev.baton.core.LaunchException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ final class GeminiHome {
                 Files.move(temp, dir.resolve("settings.json"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Gemini CLI settings in " + dir, e);
+            throw new LaunchException("cannot write the Gemini CLI settings in " + dir + ": " + e.getMessage(), e);
         }
     }
 
