@@ -7,6 +7,6 @@ public final class Adapters {
     private Adapters() {}
 
     public static List<AgentAdapter> all() {
-        return List.of(new CommandAgent(), new CodexAgent(), new dev.baton.agent.llm.LlmApiAgent());
+        return List.of(new CommandAgent(), new CodexAgent(), new GeminiAgent(), new dev.baton.agent.llm.LlmApiAgent());
     }
 }

@@ -71,7 +71,7 @@ public final class GeminiAgent implements AgentAdapter {
         env.putAll(profile.env()); // the profile has the last word, e.g. on GEMINI_CLI_HOME
 
         Map<String, String> effective = merged(baseEnv, env);
-        String missing = preflight(profile, effective);
+        String missing = missingCredentials(profile, effective);
         if (missing != null) {
             List<String> standIn =
                     List.of("/bin/sh", "-c", "printf '%s\\n' \"$1\" >&2; exit " + EXIT_AUTH, KIND, missing);
@@ -99,9 +99,14 @@ public final class GeminiAgent implements AgentAdapter {
      * Null when the CLI will find credentials in {@code env} (the whole environment it will run
      * with), else a message saying what is missing and how to provide it.
      */
-    public static String preflight(AgentProfile profile, Map<String, String> env) {
+    public static String missingCredentials(AgentProfile profile, Map<String, String> env) {
         String missing = GeminiHome.missingCredentials(env);
         return missing == null ? null : "agent " + profile.name() + ": " + missing;
+    }
+
+    @Override
+    public java.util.Optional<String> preflight(AgentProfile profile, Map<String, String> env) {
+        return java.util.Optional.ofNullable(missingCredentials(profile, env));
     }
 
     @Override

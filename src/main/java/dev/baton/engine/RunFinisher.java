@@ -55,12 +55,17 @@ final class RunFinisher {
         RunOutcome outcome = outcomeOf(run, ending, transcript);
         RunResult result =
                 commitAndSummarize(run, outcome.summary()).withAgentReport(transcript.sessionId(), transcript.usage());
-        record(run, outcome, ending.exitCode().isPresent() ? ending.exitCode().getAsInt() : null, result);
+        record(
+                run,
+                outcome,
+                ending.exitCode().isPresent() ? ending.exitCode().getAsInt() : null,
+                result,
+                transcript.resetAt());
     }
 
     /** Finishes a run that never got a process (workspace or launch failure). */
     void failBeforeLaunch(Run run, FailureReason reason, String detail) {
-        record(run, RunOutcome.failure(reason, detail, null), null, RunResult.EMPTY);
+        record(run, RunOutcome.failure(reason, detail, null), null, RunResult.EMPTY, null);
     }
 
     private RunOutcome outcomeOf(Run run, RunEnding ending, Transcript transcript) {
@@ -114,13 +119,13 @@ final class RunFinisher {
         }
     }
 
-    private void record(Run run, RunOutcome outcome, Integer exitCode, RunResult result) {
+    private void record(Run run, RunOutcome outcome, Integer exitCode, RunResult result, Instant resetAt) {
         Store store = recorder.store();
         Run current = run;
         for (int attempt = 0; ; attempt++) {
             Task task = store.findTask(run.taskId()).orElseThrow();
             try {
-                recorder.apply(changesFor(task, current, outcome, exitCode, result));
+                recorder.apply(changesFor(task, current, outcome, exitCode, result, resetAt));
                 return;
             } catch (StaleVersionException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) throw e;
@@ -130,7 +135,8 @@ final class RunFinisher {
         }
     }
 
-    private Changes changesFor(Task task, Run run, RunOutcome outcome, Integer exitCode, RunResult result) {
+    private Changes changesFor(
+            Task task, Run run, RunOutcome outcome, Integer exitCode, RunResult result, Instant resetAt) {
         Instant now = clock.instant();
         Changes.Builder changes = Changes.builder();
         boolean cancelled = task.status() == TaskStatus.CANCELLED || outcome.reason() == FailureReason.CANCELLED;
@@ -156,7 +162,11 @@ final class RunFinisher {
             changes.event(Event.of(now, task.id(), run.id(), EventTypes.TASK_COMPLETED, Map.of()));
             return changes.build();
         }
-        Optional<Duration> delay = retries.nextDelay(task, reason);
+        Optional<Duration> delay = retries.nextDelay(task, reason)
+                // A rate limit that says when it lifts: no point trying before then.
+                .map(backoff -> resetAt != null && resetAt.isAfter(now.plus(backoff))
+                        ? Duration.between(now, resetAt)
+                        : backoff);
         if (delay.isPresent()) {
             changes.update(task.moveTo(TaskStatus.RETRYING, now)
                     .withFailure(reason, outcome.detail())

@@ -3,8 +3,10 @@ package dev.baton.engine;
 import dev.baton.agent.AgentAdapter;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.core.AgentProfile;
+import dev.baton.core.AgentUnavailableException;
 import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
+import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import dev.baton.core.TaskStatus;
@@ -91,6 +93,12 @@ final class RunStarter {
     Optional<Started> start(Task task, Run run) {
         AgentProfile profile = agents.require(run.agent());
         AgentAdapter adapter = agents.adapterFor(profile);
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putAll(profile.env());
+        adapter.preflight(profile, env).ifPresent(problem -> {
+            throw new AgentUnavailableException(
+                    FailureReason.AUTH_MISSING, run.agent() + " has no credentials: " + problem);
+        });
         Optional<Worktree> worktree = workdirs.worktree(task);
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);

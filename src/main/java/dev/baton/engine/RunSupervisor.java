@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.core.AgentUnavailableException;
 import dev.baton.core.BatonException;
 import dev.baton.core.FailureReason;
 import dev.baton.core.LaunchException;
@@ -81,6 +82,8 @@ final class RunSupervisor {
                         started.get().task(),
                         started.get().run(),
                         started.get().process());
+            } catch (AgentUnavailableException e) {
+                finisher.failBeforeLaunch(run, e.reason(), e.getMessage());
             } catch (WorkspaceException e) {
                 finisher.failBeforeLaunch(run, FailureReason.WORKSPACE_ERROR, e.getMessage());
             } catch (LaunchException e) {

@@ -106,7 +106,7 @@ class GeminiAgentLaunchTest {
         Map<String, String> none =
                 Map.of("PATH", "/usr/bin", "HOME", dir.resolve("empty-home").toString());
         AgentProfile profile = profile(Map.of());
-        assertThat(GeminiAgent.preflight(profile, none))
+        assertThat(GeminiAgent.missingCredentials(profile, none))
                 .contains("GEMINI_API_KEY")
                 .contains("oauth_creds.json");
 
@@ -123,12 +123,12 @@ class GeminiAgentLaunchTest {
         Path home = dir.resolve("user");
         Files.createDirectories(home.resolve(".gemini"));
         Map<String, String> env = Map.of("HOME", home.toString());
-        assertThat(GeminiAgent.preflight(profile(Map.of()), env)).isNotNull();
+        assertThat(GeminiAgent.missingCredentials(profile(Map.of()), env)).isNotNull();
         Files.writeString(home.resolve(".gemini/.env"), "GEMINI_API_KEY=abc\n");
-        assertThat(GeminiAgent.preflight(profile(Map.of()), env)).isNull();
+        assertThat(GeminiAgent.missingCredentials(profile(Map.of()), env)).isNull();
         Files.delete(home.resolve(".gemini/.env"));
         Files.writeString(home.resolve(".gemini/oauth_creds.json"), "{}");
-        assertThat(GeminiAgent.preflight(profile(Map.of()), env)).isNull();
+        assertThat(GeminiAgent.missingCredentials(profile(Map.of()), env)).isNull();
     }
 
     @Test
