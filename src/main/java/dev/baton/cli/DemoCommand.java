@@ -48,15 +48,37 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  home:       " + home.root());
         out.println("  repository: " + repo + " (a small shell project with tests)");
         try (Baton baton = Baton.open(home, config)) {
-            out.println("  team:       "
-                    + String.join(
-                            ", ",
-                            baton.agents().profiles().stream()
-                                    .map(p -> p.name() + " (runs shell commands)")
-                                    .toList()));
+            List<String> realAgents = baton.health().entrySet().stream()
+                    .filter(e -> e.getValue().usable() && !e.getKey().equals("command"))
+                    .filter(e -> baton.agents()
+                            .find(e.getKey())
+                            .map(p -> p.capabilities().contains("code_execution"))
+                            .orElse(false))
+                    .map(java.util.Map.Entry::getKey)
+                    .toList();
+            out.println("  team:       command (runs shell commands)"
+                    + (realAgents.isEmpty()
+                            ? "; no AI agent CLI is usable here ('baton doctor' says why)"
+                            : ", " + String.join(", ", realAgents)));
             out.println();
             baton.recorder().subscribe(new ProgressPrinter(out));
             List<TaskId> ids = addTasks(baton, repo);
+            for (String agent : realAgents) {
+                ids.add(baton.tasks()
+                        .add(
+                                TaskSpec.builder(
+                                                "Read calc.sh and add a short 'Usage' section to README.md explaining how to"
+                                                        + " call it. Keep the rest of the README as it is.")
+                                        .title("Document calc.sh in the README (" + agent + ")")
+                                        .repo(repo.toString())
+                                        .preferredAgent(agent)
+                                        .timeout(Duration.ofMinutes(5))
+                                        .source("demo")
+                                        .build(),
+                                null)
+                        .task()
+                        .id());
+            }
             long started = System.nanoTime();
             try (Engine engine = baton.engine(config)) {
                 engine.start();
