@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,45 @@ class ClaudeCodeAgentTest {
         }
     }
 
+    @Test
+    void aMissingBinaryIsNamedWithHowToInstallIt() throws Exception {
+        try (TestBaton f = baton(Map.of(), dir.resolve("nowhere/claude"))) {
+            f.start();
+            TaskId id = f.add(task("Do something"));
+            f.awaitIdle();
+
+            Task task = f.task(id);
+            assertThat(task.failureReason()).as(describe(f, id)).isEqualTo(FailureReason.BINARY_MISSING);
+            assertThat(task.failureDetail()).contains("not found", "npm install -g @anthropic-ai/claude-code");
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheRunFailsAsAuthMissingAtOnce() throws Exception {
+        Assumptions.assumeTrue(
+                System.getenv("ANTHROPIC_API_KEY") == null && System.getenv("ANTHROPIC_AUTH_TOKEN") == null,
+                "this machine's environment has Anthropic credentials, which a profile cannot remove");
+        Map<String, String> noKey = new HashMap<>(Map.of("ANTHROPIC_API_KEY", ""));
+        try (TestBaton f = baton(noKey, claude)) {
+            AgentProfile profile = f.baton.agents().require("claude");
+            assertThat(ClaudeCodeAgent.preflight(profile, System.getenv())).contains("no credentials");
+
+            f.start();
+            TaskId id = f.add(task("Do something"));
+            f.awaitIdle();
+
+            Task task = f.task(id);
+            assertThat(task.failureReason()).as(describe(f, id)).isEqualTo(FailureReason.AUTH_MISSING);
+            assertThat(task.failureDetail()).contains("Not logged in", "ANTHROPIC_API_KEY");
+            assertThat(server.script().requests()).isEmpty();
+        }
+    }
+
     private TestBaton baton(Map<String, String> extraEnv) throws Exception {
+        return baton(extraEnv, claude);
+    }
+
+    private TestBaton baton(Map<String, String> extraEnv, Path binary) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("ANTHROPIC_BASE_URL", server.baseUrl());
         env.put("ANTHROPIC_API_KEY", "sk-ant-scripted-test-key");
@@ -204,7 +243,7 @@ class ClaudeCodeAgentTest {
         env.put("HOME", Files.createDirectories(dir.resolve("claude-home")).toString());
         env.putAll(extraEnv);
         AgentProfile profile = new AgentProfile(
-                "claude", ClaudeCodeAgent.KIND, Set.of("code", "shell"), 2, List.of(claude.toString()), env);
+                "claude", ClaudeCodeAgent.KIND, Set.of("code", "shell"), 2, List.of(binary.toString()), env);
         EngineConfig fast = TestBaton.fastConfig(2);
         // No automatic retries: each test looks at how one run ended.
         EngineConfig config = new EngineConfig(
