@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Anthropic Messages API as Claude Code calls it: {@code POST /v1/messages?beta=true}, always
- * streamed as Server-Sent Events, plus {@code HEAD /} (connectivity) and token counting. A request
+ * streamed as Server-Sent Events, plus {@code HEAD} connectivity checks and token counting. A request
  * without tools is a side request (a session title, a quota probe) and is answered without using a
  * scripted turn. Errors are Anthropic error JSON with the turn's status and {@code retry-after}.
  * Thread-safe.
@@ -20,8 +20,8 @@ public final class AnthropicMessages implements ProtocolHandler {
 
     @Override
     public boolean accepts(String method, String path) {
-        return (method.equals("HEAD") && path.equals("/"))
-                || (method.equals("POST") && path.startsWith("/v1/messages"));
+        // Connectivity checks: HEAD / (and HEAD /api/hello when non-essential traffic is on).
+        return method.equals("HEAD") || (method.equals("POST") && path.startsWith("/v1/messages"));
     }
 
     @Override
@@ -152,7 +152,7 @@ public final class AnthropicMessages implements ProtocolHandler {
         Sse.json(
                 exchange,
                 turn.status(),
-                Map.of("type", "error", "error", Map.of("type", errorType(turn.status()), "message", message)));
+                nullable("type", "error", "error", nullable("type", errorType(turn.status()), "message", message)));
     }
 
     private static String errorType(int status) {
@@ -168,7 +168,7 @@ public final class AnthropicMessages implements ProtocolHandler {
         };
     }
 
-    /** A map that may hold nulls (Map.of may not), for JSON fields the API sends as null. */
+    /** An ordered map that may hold nulls (Map.of may not), for JSON as the API writes it. */
     private static Map<String, Object> nullable(String k1, Object v1, String k2, Object v2) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(k1, v1);
