@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives Claude Code headless: {@code claude -p PROMPT --output-format stream-json --verbose}, with
+ * Drives Claude Code headless: {@code claude -p --output-format stream-json --verbose -- PROMPT}, with
  * {@code --resume SESSION} for a follow-up and {@code --model} from the task's model hint. Autonomous
  * tasks run with {@code --dangerously-skip-permissions}; read-only and plan-first tasks in
  * {@code --permission-mode plan}, where the CLI refuses every edit and command.
@@ -56,7 +56,7 @@ public final class ClaudeCodeAgent implements AgentAdapter {
         List<String> command = new ArrayList<>();
         command.add(
                 profile.command().isEmpty() ? DEFAULT_BINARY : profile.command().getFirst());
-        command.addAll(List.of("-p", prompt(task, resumeSessionId), "--output-format", "stream-json", "--verbose"));
+        command.addAll(List.of("-p", "--output-format", "stream-json", "--verbose"));
         if (resumeSessionId != null) command.addAll(List.of("--resume", resumeSessionId));
         String model = task.spec().modelHint();
         if (model != null && !model.isBlank()) command.addAll(List.of("--model", model));
@@ -76,6 +76,10 @@ public final class ClaudeCodeAgent implements AgentAdapter {
         }
         // Further arguments of the profile's command (e.g. --max-turns 30) go after Baton's own.
         command.addAll(profile.command().stream().skip(1).toList());
+        // The prompt is a positional argument: after "--" it can neither be taken for an option
+        // nor be swallowed by a list option such as --allowedTools.
+        command.add("--");
+        command.add(prompt(task, resumeSessionId));
         env.put("BATON_TASK_ID", task.id().value());
         env.put("BATON_WORKTREE", workdir.toString());
         env.putAll(profile.env());

@@ -44,13 +44,14 @@ class ClaudeCodeAdapterTest {
                 .containsExactly(
                         "/opt/claude/bin/claude",
                         "-p",
-                        "Fix the bug",
                         "--output-format",
                         "stream-json",
                         "--verbose",
                         "--model",
                         "claude-sonnet-4-5",
-                        "--dangerously-skip-permissions");
+                        "--dangerously-skip-permissions",
+                        "--",
+                        "Fix the bug");
         assertThat(spec.env())
                 .containsEntry("IS_SANDBOX", "1")
                 .containsEntry("DISABLE_AUTOUPDATER", "1")
@@ -84,7 +85,8 @@ class ClaudeCodeAdapterTest {
                     null);
 
             assertThat(spec.command()).doesNotContain("--dangerously-skip-permissions");
-            assertThat(String.join(" ", spec.command())).endsWith("--permission-mode plan --max-turns 5");
+            assertThat(String.join(" ", spec.command()))
+                    .endsWith("--permission-mode plan --max-turns 5 -- Review the code");
             assertThat(spec.env()).doesNotContainKey("IS_SANDBOX");
         }
     }
@@ -97,7 +99,7 @@ class ClaudeCodeAdapterTest {
         LaunchSpec spec = asRoot.launchSpec(profile(List.of(), Map.of()), failedBefore, dir, dir.resolve("run"), "s-1");
 
         assertThat(spec.command()).containsSequence("--resume", "s-1");
-        String prompt = spec.command().get(spec.command().indexOf("-p") + 1);
+        String prompt = spec.command().getLast();
         assertThat(prompt)
                 .startsWith("Baton resumed this session")
                 .contains("Previous attempt failed: API Error: 500")
