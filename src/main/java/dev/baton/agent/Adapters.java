@@ -7,6 +7,12 @@ public final class Adapters {
     private Adapters() {}
 
     public static List<AgentAdapter> all() {
-        return List.of(new CommandAgent(), new CodexAgent(), new GeminiAgent(), new dev.baton.agent.llm.LlmApiAgent());
+        return List.of(
+                new CommandAgent(),
+                new ClaudeCodeAgent(),
+                new CodexAgent(),
+                new GeminiAgent(),
+                new OpencodeAgent(),
+                new dev.baton.agent.llm.LlmApiAgent());
     }
 }

@@ -113,7 +113,12 @@ public final class ClaudeCodeAgent implements AgentAdapter {
      *
      * @param environment the environment Baton runs with (the profile's env is laid over it)
      */
-    public static String preflight(AgentProfile profile, Map<String, String> environment) {
+    @Override
+    public java.util.Optional<String> preflight(AgentProfile profile, Map<String, String> env) {
+        return java.util.Optional.ofNullable(missingCredentials(profile, env));
+    }
+
+    public static String missingCredentials(AgentProfile profile, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(profile.env());
         for (String key : List.of(

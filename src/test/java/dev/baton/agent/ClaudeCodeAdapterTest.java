@@ -111,26 +111,26 @@ class ClaudeCodeAdapterTest {
         Path home = Files.createDirectories(dir.resolve("home"));
         AgentProfile bare = profile(List.of(), Map.of());
 
-        assertThat(ClaudeCodeAgent.preflight(bare, Map.of("HOME", home.toString())))
+        assertThat(ClaudeCodeAgent.missingCredentials(bare, Map.of("HOME", home.toString())))
                 .contains("ANTHROPIC_API_KEY", "/login");
-        assertThat(ClaudeCodeAgent.preflight(bare, Map.of("HOME", home.toString(), "ANTHROPIC_API_KEY", "k")))
+        assertThat(ClaudeCodeAgent.missingCredentials(bare, Map.of("HOME", home.toString(), "ANTHROPIC_API_KEY", "k")))
                 .isNull();
-        assertThat(ClaudeCodeAgent.preflight(
+        assertThat(ClaudeCodeAgent.missingCredentials(
                         profile(List.of(), Map.of("ANTHROPIC_AUTH_TOKEN", "t")), Map.of("HOME", home.toString())))
                 .isNull();
-        assertThat(ClaudeCodeAgent.preflight(bare, Map.of("HOME", home.toString(), "ANTHROPIC_API_KEY", " ")))
+        assertThat(ClaudeCodeAgent.missingCredentials(bare, Map.of("HOME", home.toString(), "ANTHROPIC_API_KEY", " ")))
                 .isNotNull();
 
         Files.writeString(home.resolve(".claude.json"), "{\"numStartups\":3}"); // any run leaves one
-        assertThat(ClaudeCodeAgent.preflight(bare, Map.of("HOME", home.toString())))
+        assertThat(ClaudeCodeAgent.missingCredentials(bare, Map.of("HOME", home.toString())))
                 .isNotNull();
         Files.writeString(home.resolve(".claude.json"), "{\"oauthAccount\":{\"emailAddress\":\"a@b\"}}");
-        assertThat(ClaudeCodeAgent.preflight(bare, Map.of("HOME", home.toString())))
+        assertThat(ClaudeCodeAgent.missingCredentials(bare, Map.of("HOME", home.toString())))
                 .isNull();
 
         Path other = Files.createDirectories(dir.resolve("other/.claude"));
         Files.writeString(other.resolve(".credentials.json"), "{}");
-        assertThat(ClaudeCodeAgent.preflight(
+        assertThat(ClaudeCodeAgent.missingCredentials(
                         bare, Map.of("HOME", dir.resolve("other").toString())))
                 .isNull();
     }

@@ -215,7 +215,8 @@ class ClaudeCodeAgentTest {
         Map<String, String> noKey = new HashMap<>(Map.of("ANTHROPIC_API_KEY", ""));
         try (TestBaton f = baton(noKey, claude)) {
             AgentProfile profile = f.baton.agents().require("claude");
-            assertThat(ClaudeCodeAgent.preflight(profile, System.getenv())).contains("no credentials");
+            assertThat(ClaudeCodeAgent.missingCredentials(profile, System.getenv()))
+                    .contains("no credentials");
 
             f.start();
             TaskId id = f.add(task("Do something"));
