@@ -96,8 +96,7 @@ final class RunStarter {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.putAll(profile.env());
         adapter.preflight(profile, env).ifPresent(problem -> {
-            throw new AgentUnavailableException(
-                    FailureReason.AUTH_MISSING, run.agent() + " has no credentials: " + problem);
+            throw new AgentUnavailableException(FailureReason.AUTH_MISSING, problem);
         });
         Optional<Worktree> worktree = workdirs.worktree(task);
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));

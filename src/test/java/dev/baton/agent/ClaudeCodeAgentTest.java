@@ -224,7 +224,8 @@ class ClaudeCodeAgentTest {
 
             Task task = f.task(id);
             assertThat(task.failureReason()).as(describe(f, id)).isEqualTo(FailureReason.AUTH_MISSING);
-            assertThat(task.failureDetail()).contains("Not logged in", "ANTHROPIC_API_KEY");
+            assertThat(task.failureDetail()).contains("no credentials", "ANTHROPIC_API_KEY");
+            assertThat(f.runs(id)).as("refused before anything was launched").allMatch(r -> r.pid() == null);
             assertThat(server.script().requests()).isEmpty();
         }
     }
