@@ -43,7 +43,7 @@ class CrashRecoveryTest {
 
         Process baton = startBatonProcess(home);
         try (TestBaton f = new TestBaton(home, RUNS + 10, RUNS + 10)) {
-            Eventually.await("50 live runs", Duration.ofSeconds(60), () -> ids.stream()
+            Eventually.await("50 live runs", Duration.ofSeconds(180), () -> ids.stream()
                     .allMatch(id -> f.task(id).status() == TaskStatus.RUNNING));
             baton.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             baton.waitFor();
