@@ -33,7 +33,7 @@ final class ErrorMapping {
         routes.exception(
                 StaleVersionException.class,
                 (e, ctx) -> write(ctx, 409, "the task changed while this request ran; try again"));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), httpMessage(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), httpMessage(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             long reference = REFERENCES.incrementAndGet();
             log.error("request {} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
@@ -52,10 +52,11 @@ final class ErrorMapping {
         return type != null && type.startsWith("application/json") && ctx.result() != null;
     }
 
-    private static String httpMessage(HttpResponseException e) {
+    private static String httpMessage(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
             case 413 -> "the request body is too large; send at most " + BatonServer.MAX_BODY_BYTES + " bytes";
-            case 404 -> "not found";
+            case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "request refused" : e.getMessage();
         };
     }

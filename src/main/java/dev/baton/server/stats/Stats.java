@@ -47,6 +47,7 @@ public final class Stats {
         this.clock = clock;
     }
 
+    /** Task counts, at most a moment old (for gauges scraped often). */
     public synchronized Map<TaskStatus, Long> taskCounts() {
         long now = System.nanoTime();
         if (cachedCounts == null || now > countsUntil) {
@@ -98,11 +99,16 @@ public final class Stats {
         List<Run> runs = recentRuns();
         List<Run> lastDay = finishedSince(runs, now.minus(Duration.ofHours(24)));
         List<Run> lastHour = finishedSince(runs, now.minus(Duration.ofHours(1)));
+        Map<TaskStatus, Long> fresh = db.taskCounts();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("queue_depth", queueDepth());
-        out.put("running", running());
+        out.put(
+                "queue_depth",
+                fresh.get(TaskStatus.QUEUED) + fresh.get(TaskStatus.RETRYING) + fresh.get(TaskStatus.WAITING_APPROVAL));
+        out.put(
+                "running",
+                fresh.get(TaskStatus.ROUTED) + fresh.get(TaskStatus.RUNNING) + fresh.get(TaskStatus.VERIFYING));
         Map<String, Long> counts = new LinkedHashMap<>();
-        taskCounts().forEach((s, n) -> counts.put(s.wireName(), n));
+        fresh.forEach((s, n) -> counts.put(s.wireName(), n));
         out.put("tasks", counts);
         out.put("runs_finished_last_hour", lastHour.size());
         out.put("runs_finished_last_24h", lastDay.size());
