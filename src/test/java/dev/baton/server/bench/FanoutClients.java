@@ -2,8 +2,6 @@ package dev.baton.server.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,17 +55,23 @@ public final class FanoutClients {
         for (int i = 0; i < sse; i++) {
             Recorder r = new Recorder();
             recorders.add(r);
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/events?types=bench.tick"))
-                    .build();
+            // A plain socket per SSE client: the JDK HttpClient reads every connection on one selector
+            // thread, which would measure the client rather than the server.
             Thread.ofVirtual().start(() -> {
-                try {
-                    HttpResponse<java.util.stream.Stream<String>> response =
-                            http.send(request, HttpResponse.BodyHandlers.ofLines());
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    socket.getOutputStream()
+                            .write(("GET /api/events?types=bench.tick HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                                            + "\r\nAccept: text/event-stream\r\n\r\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8),
+                            1 << 16);
                     connected.countDown();
-                    response.body().forEach(line -> {
+                    String line;
+                    while ((line = in.readLine()) != null) {
                         if (line.startsWith("data: ")) r.record(line);
-                    });
+                    }
                 } catch (Exception e) {
                     System.err.println("sse client failed: " + e);
                 }
@@ -76,7 +80,8 @@ public final class FanoutClients {
         for (int i = 0; i < ws; i++) {
             Recorder r = new Recorder();
             recorders.add(r);
-            http.newWebSocketBuilder()
+            HttpClient own = HttpClient.newHttpClient(); // a selector thread per WebSocket client
+            own.newWebSocketBuilder()
                     .buildAsync(
                             URI.create("ws://127.0.0.1:" + port + "/ws?types=bench.tick"), new WebSocket.Listener() {
                                 private final StringBuilder partial = new StringBuilder();
