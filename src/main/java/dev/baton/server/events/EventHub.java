@@ -38,6 +38,7 @@ public final class EventHub implements AutoCloseable {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
+    private final EventJson json = new EventJson();
     private volatile long lastId;
     private volatile boolean running;
     private Thread thread;
@@ -65,6 +66,11 @@ public final class EventHub implements AutoCloseable {
     /** Called with every new batch, on the hub's thread (metrics); must be quick. */
     public void listen(Consumer<List<Event>> listener) {
         listeners.add(listener);
+    }
+
+    /** The JSON text of an event of this log (written once for all clients). */
+    public String text(Event e) {
+        return json.text(e);
     }
 
     public long lastId() {

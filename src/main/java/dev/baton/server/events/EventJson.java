@@ -7,24 +7,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An event as clients see it: {@code {"id", "at", "type", "task_id", "run_id", "data"}}. The text of
- * recent events is kept, so an event sent to a hundred clients is written as JSON once.
+ * An event as clients see it: {@code {"id", "at", "type", "task_id", "run_id", "data"}}. An instance
+ * keeps the text of one log's recent events, so an event sent to a hundred clients is written as
+ * JSON once (ids are per home: one instance per {@link EventHub}). Thread-safe.
  */
 public final class EventJson {
     private static final int KEEP = 20_000;
-    private static final ConcurrentHashMap<Long, String> RECENT = new ConcurrentHashMap<>();
-
-    private EventJson() {}
+    private final ConcurrentHashMap<Long, String> recent = new ConcurrentHashMap<>();
 
     /** The JSON text of a stored event, from the cache when another client had it. */
-    public static String text(Event e) {
-        String text = RECENT.get(e.id());
+    public String text(Event e) {
+        String text = recent.get(e.id());
         if (text != null) return text;
         text = write(e);
-        RECENT.put(e.id(), text);
-        if (RECENT.size() > KEEP) {
+        recent.put(e.id(), text);
+        if (recent.size() > KEEP) {
             long oldest = e.id() - KEEP / 2;
-            RECENT.keySet().removeIf(id -> id < oldest);
+            recent.keySet().removeIf(id -> id < oldest);
         }
         return text;
     }

@@ -47,7 +47,7 @@ public final class SseEndpoint {
                     for (Event e : events) {
                         text.append("id: ").append(e.id()).append('\n');
                         text.append("event: ").append(e.type()).append('\n');
-                        text.append("data: ").append(EventJson.text(e)).append("\n\n");
+                        text.append("data: ").append(hub.text(e)).append("\n\n");
                     }
                     out.write(text.toString().getBytes(StandardCharsets.UTF_8));
                     out.flush();

@@ -59,7 +59,7 @@ public final class WebSocketEndpoint {
                 public void send(List<Event> events) throws IOException {
                     for (Event e : events) {
                         Callback.Completable done = new Callback.Completable();
-                        ctx.session.sendText(EventJson.text(e), done);
+                        ctx.session.sendText(hub.text(e), done);
                         await(done);
                     }
                 }
