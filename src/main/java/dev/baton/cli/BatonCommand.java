@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             DemoCommand.class,
             AgentsCommand.class,
-            DoctorCommand.class
+            DoctorCommand.class,
+            ServeCommand.class,
+            TokenCommand.class
         })
 final class BatonCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,80 @@
+package dev.baton.server.api;
+
+import dev.baton.core.Run;
+import dev.baton.core.Task;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of tasks and runs: snake_case, the same fields as {@code baton show --json}. */
+public final class ApiViews {
+    private ApiViews() {}
+
+    public static Map<String, Object> task(Task task, List<Run> runs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", task.id().value());
+        out.put("title", task.spec().title());
+        out.put("status", task.status().wireName());
+        out.put("agent", task.agent());
+        out.put("priority", task.spec().priority());
+        out.put("type", task.spec().type());
+        out.put("mode", task.spec().mode().wireName());
+        out.put("repo", task.spec().repo());
+        out.put("base_branch", task.spec().baseBranch());
+        out.put("branch", task.branch());
+        out.put(
+                "failure_reason",
+                task.failureReason() == null ? null : task.failureReason().wireName());
+        out.put("failure_detail", task.failureDetail());
+        out.put("attempts", task.attempts());
+        out.put(
+                "depends_on",
+                task.spec().dependsOn().stream().map(Object::toString).toList());
+        out.put("requires", task.spec().requires().stream().sorted().toList());
+        out.put("timeout_seconds", task.spec().timeout().toSeconds());
+        out.put("tags", task.spec().tags());
+        out.put("source", task.spec().source());
+        out.put(
+                "follow_up_of",
+                task.spec().followUpOf() == null
+                        ? null
+                        : task.spec().followUpOf().value());
+        out.put("created_at", task.createdAt().toString());
+        out.put("updated_at", task.updatedAt().toString());
+        if (runs != null) {
+            out.put("prompt", task.spec().prompt());
+            out.put("runs", runs.stream().map(ApiViews::run).toList());
+        }
+        return out;
+    }
+
+    public static Map<String, Object> run(Run run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", run.id().value());
+        out.put("task_id", run.taskId().value());
+        out.put("attempt", run.attempt());
+        out.put("agent", run.agent());
+        out.put("status", run.status().wireName());
+        out.put("exit_code", run.exitCode());
+        out.put(
+                "failure_reason",
+                run.failureReason() == null ? null : run.failureReason().wireName());
+        out.put("failure_detail", run.failureDetail());
+        out.put("started_at", run.startedAt().toString());
+        out.put(
+                "finished_at",
+                run.finishedAt() == null ? null : run.finishedAt().toString());
+        out.put("branch", run.branch());
+        out.put("commits", run.result().commits());
+        out.put("files_changed", run.result().filesChanged());
+        out.put("insertions", run.result().insertions());
+        out.put("deletions", run.result().deletions());
+        out.put("summary", run.result().summary());
+        out.put("session_id", run.result().sessionId());
+        out.put("input_tokens", run.result().usage().inputTokens());
+        out.put("output_tokens", run.result().usage().outputTokens());
+        out.put("cached_tokens", run.result().usage().cachedTokens());
+        out.put("cost_usd", run.result().usage().costUsd());
+        return out;
+    }
+}

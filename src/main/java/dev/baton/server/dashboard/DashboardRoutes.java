@@ -1,0 +1,114 @@
+package dev.baton.server.dashboard;
+
+import static dev.baton.server.dashboard.Html.esc;
+
+import dev.baton.Baton;
+import dev.baton.core.BatonException;
+import dev.baton.core.Event;
+import dev.baton.core.Run;
+import dev.baton.core.Task;
+import dev.baton.core.TaskId;
+import dev.baton.engine.AddResult;
+import dev.baton.server.AgentDirectory;
+import dev.baton.server.ApiError;
+import dev.baton.server.api.TaskSubmission;
+import dev.baton.server.stats.Stats;
+import dev.baton.store.TaskQuery;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The dashboard's pages and the htmx fragments they refresh on live events. */
+public final class DashboardRoutes {
+    private static final int BOARD_TASKS = 400;
+
+    private final Baton baton;
+    private final AgentDirectory agents;
+    private final Stats stats;
+    private final TaskSubmission submission;
+
+    public DashboardRoutes(Baton baton, AgentDirectory agents, Stats stats, TaskSubmission submission) {
+        this.baton = baton;
+        this.agents = agents;
+        this.stats = stats;
+        this.submission = submission;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> html(ctx, BoardView.page(tasks(), agents.names(), stats.status(), Instant.now())));
+        routes.get("/ui/board", ctx -> html(ctx, BoardView.board(tasks(), Instant.now())));
+        routes.get("/ui/summary", ctx -> html(ctx, BoardView.summary(stats.status())));
+        routes.post("/ui/tasks", this::submit);
+        routes.get("/tasks/{id}", ctx -> {
+            Task task = baton.tasks().get(taskId(ctx));
+            html(ctx, TaskView.page(task, runs(task), events(task), Instant.now()));
+        });
+        routes.get("/ui/tasks/{id}/summary", ctx -> {
+            Task task = baton.tasks().get(taskId(ctx));
+            html(ctx, TaskView.summary(task, runs(task), events(task), Instant.now()));
+        });
+        routes.get("/agents", ctx -> html(ctx, AgentsView.page(agents.list())));
+        routes.get("/charts", ctx -> html(ctx, ChartsView.page()));
+    }
+
+    private List<Task> tasks() {
+        return baton.tasks().list(new TaskQuery(Set.of(), BOARD_TASKS));
+    }
+
+    private List<Run> runs(Task task) {
+        return baton.store().runsOf(task.id());
+    }
+
+    private List<Event> events(Task task) {
+        return baton.store().eventsOf(task.id(), 0, 5000);
+    }
+
+    private static TaskId taskId(Context ctx) {
+        try {
+            return TaskId.of(ctx.pathParam("id"));
+        } catch (BatonException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    /** The form: answers with a fragment (success or what to fix) and asks the board to refresh. */
+    private void submit(Context ctx) {
+        String text = ctx.formParam("text");
+        if (text != null && text.length() > 100_000) throw ApiError.tooLarge("the task text is over 100000 characters");
+        TaskSubmission.Fields fields = new TaskSubmission.Fields(
+                text,
+                null,
+                null,
+                null,
+                ctx.formParam("agent"),
+                ctx.formParam("priority"),
+                null,
+                ctx.formParam("repo"),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null);
+        try {
+            AddResult added = submission.submit(fields, "dashboard");
+            ctx.header("HX-Trigger", "baton:tasks");
+            String id = esc(added.task().id());
+            StringBuilder out = new StringBuilder(
+                    "<p class=\"ok\">Queued <a href=\"/tasks/" + id + "\" id=\"new-task\">" + id + "</a></p>");
+            added.warnings()
+                    .forEach(
+                            w -> out.append("<p class=\"warn\">").append(esc(w)).append("</p>"));
+            html(ctx, out.toString());
+        } catch (ApiError | BatonException e) {
+            html(ctx, "<p class=\"error\">" + esc(e.getMessage()) + "</p>");
+        }
+    }
+
+    private static void html(Context ctx, String body) {
+        ctx.contentType("text/html; charset=utf-8").result(body);
+    }
+}

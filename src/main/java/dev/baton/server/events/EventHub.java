@@ -1,0 +1,178 @@
+package dev.baton.server.events;
+
+import dev.baton.core.Event;
+import dev.baton.engine.Recorder;
+import dev.baton.store.Store;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans the event log out to live clients. One thread follows the store ({@link Store#eventsAfter})
+ * and hands each new batch to every subscriber. It reads when woken by an event stored in this
+ * process (so those go out at once) and otherwise every {@code poll}, which brings in events written
+ * by other processes on the same home. Reading the store rather than forwarding in-process events
+ * keeps one order, with no gaps and no duplicates, for every client, and lets a client resume from
+ * any id. Thread-safe.
+ */
+public final class EventHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventHub.class);
+    private static final int PAGE = 1000;
+    /** Batches a subscriber may fall behind before it is dropped (it can resume from its last id). */
+    private static final int BACKLOG = 2048;
+
+    private final Store store;
+    private final Duration poll;
+    private final Duration heartbeat;
+    private final Semaphore wake = new Semaphore(0);
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+    private final EventJson json = new EventJson();
+    private volatile long lastId;
+    private volatile boolean running;
+    private Thread thread;
+
+    public EventHub(Store store, Duration poll, Duration heartbeat) {
+        this.store = store;
+        this.poll = poll;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Starts following the log after {@code fromId} (the newest id at start); wakes on the recorder's events. */
+    public synchronized void start(long fromId, Recorder recorder) {
+        if (running) return;
+        lastId = fromId;
+        running = true;
+        recorder.subscribe(e -> wake());
+        thread = Thread.ofPlatform().name("baton-event-hub").daemon(true).start(this::loop);
+    }
+
+    /** Reads the store now instead of at the next poll. */
+    public void wake() {
+        if (wake.availablePermits() == 0) wake.release();
+    }
+
+    /** Called with every new batch, on the hub's thread (metrics); must be quick. */
+    public void listen(Consumer<List<Event>> listener) {
+        listeners.add(listener);
+    }
+
+    /** The JSON text of an event of this log (written once for all clients). */
+    public String text(Event e) {
+        return json.text(e);
+    }
+
+    public long lastId() {
+        return lastId;
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
+                List<Event> batch;
+                do {
+                    batch = store.eventsAfter(lastId, PAGE);
+                    if (batch.isEmpty()) break;
+                    lastId = batch.getLast().id();
+                    published.addAndGet(batch.size());
+                    for (Subscriber s : subscribers) s.offer(batch);
+                    for (Consumer<List<Event>> l : listeners) l.accept(batch);
+                } while (batch.size() == PAGE);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("reading new events failed; trying again", e);
+                sleep(poll);
+            }
+        }
+    }
+
+    /**
+     * Sends the events after {@code afterId} that match the filter, then every new one, until the
+     * sink fails (the client went away), the client falls too far behind, or the hub closes. Blocks
+     * the calling thread (a virtual thread per client).
+     */
+    public void stream(long afterId, EventFilter filter, EventSink sink) throws IOException, InterruptedException {
+        Subscriber subscriber = new Subscriber();
+        subscribers.add(subscriber); // before catching up, so nothing published meanwhile is missed
+        try {
+            long cursor = catchUp(afterId, filter, sink);
+            while (running && !subscriber.overflowed) {
+                List<Event> batch = subscriber.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    sink.heartbeat();
+                    continue;
+                }
+                List<Event> out = new ArrayList<>();
+                do {
+                    for (Event e : batch) {
+                        if (e.id() > cursor) {
+                            cursor = e.id();
+                            if (filter.matches(e)) out.add(e);
+                        }
+                    }
+                } while (out.size() < PAGE && (batch = subscriber.queue.poll()) != null);
+                if (!out.isEmpty()) sink.send(out);
+            }
+        } finally {
+            subscribers.remove(subscriber);
+        }
+    }
+
+    private long catchUp(long afterId, EventFilter filter, EventSink sink) throws IOException {
+        long cursor = afterId;
+        while (true) {
+            List<Event> page = filter.task() != null
+                    ? store.eventsOf(filter.task(), cursor, PAGE)
+                    : store.eventsAfter(cursor, PAGE);
+            if (page.isEmpty()) return cursor;
+            cursor = page.getLast().id();
+            List<Event> out = page.stream().filter(filter::matches).toList();
+            if (!out.isEmpty()) sink.send(out);
+            if (page.size() < PAGE) return cursor;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) thread.interrupt();
+    }
+
+    private static final class Subscriber {
+        final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BACKLOG);
+        volatile boolean overflowed;
+
+        void offer(List<Event> batch) {
+            if (!queue.offer(batch)) overflowed = true;
+        }
+    }
+}
