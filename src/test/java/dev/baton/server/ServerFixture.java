@@ -116,9 +116,17 @@ final class ServerFixture implements AutoCloseable {
         throw new AssertionError("task " + taskId + " did not become " + status + ": " + task);
     }
 
+    /** Lets runs that tests started finish first, so no agent writes into the home while it is deleted. */
     @Override
     public void close() {
         server.close();
+        if (baton.engine != null) {
+            try {
+                baton.engine.awaitIdle(java.time.Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         baton.close();
     }
 }

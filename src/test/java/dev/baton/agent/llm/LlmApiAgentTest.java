@@ -10,7 +10,9 @@ import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.TestBaton;
+import dev.baton.testing.model.AnthropicMessages;
 import dev.baton.testing.model.OllamaChat;
+import dev.baton.testing.model.OpenAiChat;
 import dev.baton.testing.model.Script;
 import dev.baton.testing.model.ScriptedModelServer;
 import dev.baton.testing.model.Turn;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The llm-api agent as a real process talking HTTP to a scripted model server (Ollama's API). */
 class LlmApiAgentTest {
@@ -33,42 +37,58 @@ class LlmApiAgentTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = ScriptedModelServer.start(new OllamaChat());
-        AgentProfile analyst = new AgentProfile(
-                "analyst",
-                LlmApiAgent.KIND,
-                Set.of("analysis"),
-                2,
-                List.of(),
-                Map.of(
-                        LlmSettings.PROVIDER, "ollama",
-                        LlmSettings.MODEL, "scripted",
-                        LlmSettings.BASE_URL, server.baseUrl()));
+        server = ScriptedModelServer.start(new OllamaChat(), new OpenAiChat(), new AnthropicMessages());
+    }
+
+    /** A Baton whose one agent calls the scripted server through the given provider's API. */
+    private TestBaton batonFor(String provider) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                LlmSettings.PROVIDER,
+                provider,
+                LlmSettings.MODEL,
+                "scripted",
+                LlmSettings.API_KEY_ENV,
+                "SCRIPTED_API_KEY",
+                "SCRIPTED_API_KEY",
+                "not-a-real-key"));
+        env.put(
+                LlmSettings.BASE_URL,
+                switch (provider) {
+                    case "openai" -> server.baseUrl() + "/v1";
+                    case "anthropic" -> server.baseUrl() + "/v1/";
+                    default -> server.baseUrl();
+                });
+        AgentProfile analyst = new AgentProfile("analyst", LlmApiAgent.KIND, Set.of("analysis"), 2, List.of(), env);
         baton = new TestBaton(
-                dir.resolve("home"),
+                dir.resolve("home-" + provider),
                 TestBaton.fastConfig(2),
                 AgentRegistry.builder()
                         .adapter(new LlmApiAgent())
                         .profile(analyst)
                         .build());
         baton.start();
+        return baton;
     }
 
     @AfterEach
     void tearDown() {
-        baton.close();
+        if (baton != null) baton.close();
         server.close();
     }
 
-    @Test
-    void theAnswerIsTheRunsResultAndItsTokensAreRecorded() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ollama", "openai", "anthropic"})
+    void theAnswerIsTheRunsResultAndItsTokensAreRecorded(String provider) throws Exception {
+        TestBaton baton = batonFor(provider);
         server.script(Script.of(Turn.text("The parser fails on empty input because it reads past the end.")));
         TaskId id = baton.add(TaskSpec.builder("Why does the parser fail on empty input?")
                 .requires(List.of("analysis"))
                 .build());
         baton.awaitIdle();
 
-        assertThat(baton.task(id).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(baton.task(id).status())
+                .as(String.valueOf(baton.task(id).failureDetail()))
+                .isEqualTo(TaskStatus.COMPLETED);
         Run run = baton.runs(id).getFirst();
         assertThat(run.agent()).isEqualTo("analyst");
         assertThat(run.result().summary()).isEqualTo("The parser fails on empty input because it reads past the end.");
@@ -80,10 +100,12 @@ class LlmApiAgentTest {
                 .contains("agent.session", "agent.usage", "agent.result");
     }
 
-    @Test
-    void aRateLimitIsANamedFailureAfterTheTransientRetries() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ollama", "openai", "anthropic"})
+    void aRateLimitIsANamedFailureAfterTheTransientRetries(String provider) throws Exception {
+        TestBaton baton = batonFor(provider);
         server.script(Script.of(
-                Turn.error(429, "slow down", 30), Turn.error(429, "slow down", 30), Turn.error(429, "slow down", 30)));
+                Turn.error(429, "slow down", 1), Turn.error(429, "slow down", 1), Turn.error(429, "slow down", 1)));
         TaskId id = baton.add(TaskSpec.builder("Plan the release").build());
         baton.awaitIdle();
 

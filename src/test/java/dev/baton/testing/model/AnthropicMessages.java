@@ -39,8 +39,9 @@ public final class AnthropicMessages implements ProtocolHandler {
         String model = request.path("model").asText("claude-scripted");
         boolean stream = request.path("stream").asBoolean(false);
         JsonNode tools = request.path("tools");
-        if (!tools.isArray() || tools.isEmpty()) {
-            // A side request (title, quota check): must not use up the conversation's turns. The
+        if ((!tools.isArray() || tools.isEmpty()) && (stream || body.contains("title"))) {
+            // The CLI streams everything; a streamed request without tools is a side request (title, quota check): must
+            // not use up the conversation's turns. The
             // title request asks for JSON, so answer with JSON whatever was asked.
             Turn side = Turn.text(body.contains("title") ? "{\"title\": \"Scripted task\"}" : "ok");
             reply(exchange, side, model, stream);
