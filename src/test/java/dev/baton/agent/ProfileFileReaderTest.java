@@ -96,4 +96,41 @@ class ProfileFileReaderTest {
         assertThatThrownBy(() -> reader.read("f.md", "---\nname: mystery\n---\n"))
                 .hasMessageContaining("say which adapter drives this agent");
     }
+
+    @Test
+    void theReadmesLlmApiExampleReadsAsWritten() {
+        AgentRegistration r = reader.read("deepseek.md", """
+                ---
+                name: deepseek
+                type: llm
+                kind: llm-api
+                status: available
+                capabilities: [analysis, research, planning]
+                provider: openai
+                base_url: https://api.deepseek.com/v1
+                model: deepseek-chat
+                limits:
+                  concurrency: 2
+                  messages_per_day: 500
+                auth:
+                  method: api_key
+                  config_location: DEEPSEEK_API_KEY   # the variable's name, never the key
+                env:
+                  SOME_VAR: value                     # added to the agent's environment
+                ---
+
+                ## Best For
+                Quick analysis and planning.
+                """);
+        assertThat(r.profile().kind()).isEqualTo("llm-api");
+        assertThat(r.profile().concurrency()).isEqualTo(2);
+        assertThat(r.profile().env())
+                .containsEntry("BATON_LLM_PROVIDER", "openai")
+                .containsEntry("BATON_LLM_BASE_URL", "https://api.deepseek.com/v1")
+                .containsEntry("BATON_LLM_MODEL", "deepseek-chat")
+                .containsEntry("BATON_LLM_API_KEY_ENV", "DEEPSEEK_API_KEY")
+                .containsEntry("SOME_VAR", "value");
+        assertThat(r.limits().messagesPerDay()).isEqualTo(500);
+        assertThat(r.bestFor()).isEqualTo("Quick analysis and planning.");
+    }
 }
