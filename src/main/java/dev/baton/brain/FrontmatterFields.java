@@ -58,7 +58,9 @@ final class FrontmatterFields {
         RETRIES("retries", "max_retries"),
         TITLE("title"),
         BASE_BRANCH("base_branch"),
-        REPO("repo");
+        REPO("repo"),
+        REQUIRES_APPROVAL("requires_approval"),
+        VERIFY("verify");
 
         private final List<String> names;
 
@@ -146,6 +148,11 @@ final class FrontmatterFields {
                 case TITLE -> title = read.text();
                 case BASE_BRANCH -> builder.baseBranch(read.text());
                 case REPO -> builder.repo(read.text(text -> repoPath(text, baseDir)));
+                case REQUIRES_APPROVAL -> builder.requiresApproval(read.yesNo());
+                case VERIFY ->
+                    builder.verify(read.names(true, "shell commands, like [\"./mvnw -q test\"]").stream()
+                            .map(Item::text)
+                            .toList());
             }
         }
         return new Bookkeeping(id, status, created, title);
@@ -246,6 +253,15 @@ final class FrontmatterFields {
                 items.add(new Item(((ScalarNode) entry).getValue().strip(), entry));
             }
             return items;
+        }
+
+        boolean yesNo() {
+            ScalarNode scalar = scalar("true or false");
+            if (!scalar.getTag().equals(Tag.BOOL)) {
+                throw source.error(node, field, "write true or false, not '" + scalar.getValue() + "'");
+            }
+            return List.of("true", "yes", "on")
+                    .contains(scalar.getValue().strip().toLowerCase(Locale.ROOT));
         }
 
         int priority() {

@@ -27,6 +27,10 @@ import java.util.Set;
  * @param source where the task came from: {@code cli}, {@code file:PATH}, {@code api}
  * @param followUpOf a finished task this one continues: same worktree and branch, and the same
  *     agent session where the agent can resume one; null for a task of its own
+ * @param requiresApproval a human must approve before the task starts (workflow
+ *     {@code requiresApproval}, task-file {@code requires_approval})
+ * @param verify shell commands run in the worktree after the agent finishes (tests, lint); the run
+ *     completes only when all pass
  */
 public record TaskSpec(
         String title,
@@ -46,7 +50,9 @@ public record TaskSpec(
         int maxRetries,
         Map<String, Object> extra,
         String source,
-        TaskId followUpOf) {
+        TaskId followUpOf,
+        boolean requiresApproval,
+        List<String> verify) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     public static final int MAX_PROMPT_CHARS = 1_000_000;
@@ -79,6 +85,10 @@ public record TaskSpec(
         }
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         source = source == null ? "cli" : source;
+        verify = List.copyOf(verify == null ? List.of() : verify);
+        if (verify.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new InvalidInputException("a verify command is empty; give each one as a shell command line");
+        }
     }
 
     private static String firstLine(String text) {
@@ -111,6 +121,8 @@ public record TaskSpec(
         b.extra.putAll(extra);
         b.source = source;
         b.followUpOf = followUpOf;
+        b.requiresApproval = requiresApproval;
+        b.verify.addAll(verify);
         return b;
     }
 
@@ -134,6 +146,8 @@ public record TaskSpec(
         private final Map<String, Object> extra = new LinkedHashMap<>();
         private String source;
         private TaskId followUpOf;
+        private boolean requiresApproval;
+        private final List<String> verify = new ArrayList<>();
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -229,6 +243,16 @@ public record TaskSpec(
             return this;
         }
 
+        public Builder requiresApproval(boolean value) {
+            this.requiresApproval = value;
+            return this;
+        }
+
+        public Builder verify(Iterable<String> commands) {
+            commands.forEach(verify::add);
+            return this;
+        }
+
         public TaskSpec build() {
             return new TaskSpec(
                     title,
@@ -248,7 +272,9 @@ public record TaskSpec(
                     maxRetries,
                     extra,
                     source,
-                    followUpOf);
+                    followUpOf,
+                    requiresApproval,
+                    verify);
         }
     }
 }

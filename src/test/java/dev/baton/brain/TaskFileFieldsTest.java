@@ -31,6 +31,30 @@ class TaskFileFieldsTest {
     }
 
     @Test
+    void approvalAndVerifyCommands() {
+        TaskFile task = parse("""
+                ---
+                requires_approval: true
+                verify:
+                  - ./mvnw -q test
+                  - npm run lint
+                ---
+                Deploy it.
+                """);
+
+        assertThat(task.spec().requiresApproval()).isTrue();
+        assertThat(task.spec().verify()).containsExactly("./mvnw -q test", "npm run lint");
+        assertThat(task.spec().extra()).isEmpty();
+    }
+
+    @Test
+    void approvalMustBeTrueOrFalse() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("---\nrequiresApproval: maybe\n---\nDo it."))
+                .hasMessageContaining("task.md:2")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void simpleForm() {
         TaskFile task = parse("""
                 ---

@@ -56,7 +56,9 @@ public final class StoreJson {
             int maxRetries,
             Map<String, Object> extra,
             String source,
-            String followUpOf) {}
+            String followUpOf,
+            Boolean requiresApproval,
+            List<String> verify) {}
 
     private record ResultDoc(
             List<String> commits,
@@ -88,7 +90,9 @@ public final class StoreJson {
                 spec.maxRetries(),
                 spec.extra(),
                 spec.source(),
-                spec.followUpOf() == null ? null : spec.followUpOf().value());
+                spec.followUpOf() == null ? null : spec.followUpOf().value(),
+                spec.requiresApproval() ? Boolean.TRUE : null,
+                spec.verify().isEmpty() ? null : spec.verify());
         try {
             return mapper.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
@@ -121,7 +125,9 @@ public final class StoreJson {
                 doc.maxRetries(),
                 doc.extra(),
                 doc.source(),
-                doc.followUpOf() == null ? null : TaskId.of(doc.followUpOf()));
+                doc.followUpOf() == null ? null : TaskId.of(doc.followUpOf()),
+                Boolean.TRUE.equals(doc.requiresApproval()),
+                doc.verify());
     }
 
     public String writeResult(RunResult result) {
