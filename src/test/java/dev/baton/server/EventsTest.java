@@ -129,6 +129,29 @@ class EventsTest {
         }
     }
 
+    @Test
+    void eventsStoredTogetherReachAWebSocketClientInOneMessage() throws Exception {
+        try (var ws = new EventClients.Ws(f.http, wsUrl("types=demo.burst"), Map.of());
+                var sse = new EventClients.Sse(f.http, sseUrl("types=demo.burst"), Map.of())) {
+            Thread.sleep(300); // connected before the events exist
+            var burst = Changes.builder();
+            for (int i = 0; i < 50; i++) {
+                burst.event(Event.of(Instant.now(), null, null, "demo.burst", Map.of("seq", i)));
+            }
+            f.baton.baton.recorder().apply(burst.build());
+            List<JsonNode> overWs = ws.awaitUntil(e -> e.get("data").get("seq").asInt() == 49);
+            List<JsonNode> overSse =
+                    sse.awaitUntil(e -> e.get("data").get("seq").asInt() == 49);
+            assertThat(overWs.stream().map(e -> e.get("data").get("seq").asInt()))
+                    .containsExactlyElementsOf(
+                            java.util.stream.IntStream.range(0, 50).boxed().toList());
+            assertThat(overSse.stream().map(e -> e.get("id").asLong()).toList())
+                    .isEqualTo(overWs.stream().map(e -> e.get("id").asLong()).toList());
+            // one transaction is one read of the log, so one write to each client
+            assertThat(ws.messageSizes).containsExactly(50);
+        }
+    }
+
     private List<JsonNode> readAll() {
         return java.util.stream.StreamSupport.stream(
                         f.get("/api/tasks/"
