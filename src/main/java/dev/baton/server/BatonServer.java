@@ -38,8 +38,6 @@ public final class BatonServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(BatonServer.class);
     private static final String STARTED = "baton.started";
-    /** The most a live event waits for the ones after it, so clients get them in one write. */
-    private static final Duration EVENT_WINDOW = Duration.ofMillis(5);
 
     private final Javalin app;
     private final EventHub hub;
@@ -70,7 +68,7 @@ public final class BatonServer implements AutoCloseable {
                     + ". Create a token first with 'baton token create --scope admin' (it is printed once),"
                     + " or listen on 127.0.0.1");
         }
-        EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15), EVENT_WINDOW);
+        EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15), config.eventWindow());
         hub.start(db.latestEventId(), baton.recorder());
         Stats stats = new Stats(baton.store(), db, clock);
         AgentDirectory agents = new AgentDirectory(baton, stats);
