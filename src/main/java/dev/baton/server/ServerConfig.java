@@ -50,7 +50,7 @@ public record ServerConfig(
 
     public static ServerConfig defaults() {
         return new ServerConfig(
-                DEFAULT_HOST, DEFAULT_PORT, List.of(), 1200, false, Duration.ofMillis(100), Duration.ofMillis(5));
+                DEFAULT_HOST, DEFAULT_PORT, List.of(), 1200, false, Duration.ofMillis(100), Duration.ofMillis(10));
     }
 
     public ServerConfig withHost(String value) {

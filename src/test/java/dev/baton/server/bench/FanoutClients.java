@@ -116,7 +116,14 @@ public final class FanoutClients {
         Arrays.sort(all);
         System.out.println("LATENCY_US count=" + all.length + " p50=" + pct(all, 0.50) + " p90=" + pct(all, 0.90)
                 + " p99=" + pct(all, 0.99) + " p999=" + pct(all, 0.999) + " max="
-                + (all.length == 0 ? 0 : all[all.length - 1]));
+                + (all.length == 0 ? 0 : all[all.length - 1]) + " client_cpu_s="
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        ((com.sun.management.OperatingSystemMXBean)
+                                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                        .getProcessCpuTime()
+                                / 1e9));
         System.out.flush();
         System.exit(0);
     }
