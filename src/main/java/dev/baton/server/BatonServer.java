@@ -68,7 +68,7 @@ public final class BatonServer implements AutoCloseable {
                     + ". Create a token first with 'baton token create --scope admin' (it is printed once),"
                     + " or listen on 127.0.0.1");
         }
-        EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15));
+        EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15), config.eventWindow());
         hub.start(db.latestEventId(), baton.recorder());
         Stats stats = new Stats(baton.store(), db, clock);
         AgentDirectory agents = new AgentDirectory(baton, stats);

@@ -68,9 +68,12 @@ final class EventClients {
         }
     }
 
+    /** A WebSocket client; each text message holds one or more events, one JSON object per line. */
     static final class Ws extends Client implements WebSocket.Listener {
         private final WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
+        /** Events per message, in arrival order. */
+        final List<Integer> messageSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Ws(HttpClient http, String url, Map<String, String> headers) {
             WebSocket.Builder builder = http.newWebSocketBuilder();
@@ -82,7 +85,9 @@ final class EventClients {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                events.add(parse(partial.toString()));
+                String[] lines = partial.toString().split("\n", -1);
+                messageSizes.add(lines.length);
+                for (String line : lines) events.add(parse(line));
                 partial.setLength(0);
             }
             webSocket.request(1);

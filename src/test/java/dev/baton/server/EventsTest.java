@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.Event;
@@ -8,6 +9,7 @@ import dev.baton.core.TaskId;
 import dev.baton.store.Changes;
 import dev.baton.store.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,55 @@ class EventsTest {
             assertThat(e.get("type").asText()).isEqualTo("demo.external");
             assertThat(e.get("data").get("from").asText()).isEqualTo("elsewhere");
         }
+    }
+
+    @Test
+    void eventsStoredTogetherReachAWebSocketClientInOneMessage() throws Exception {
+        try (var ws = new EventClients.Ws(f.http, wsUrl("types=demo.burst"), Map.of());
+                var sse = new EventClients.Sse(f.http, sseUrl("types=demo.burst"), Map.of())) {
+            Thread.sleep(300); // connected before the events exist
+            var burst = Changes.builder();
+            for (int i = 0; i < 50; i++) {
+                burst.event(Event.of(Instant.now(), null, null, "demo.burst", Map.of("seq", i)));
+            }
+            f.baton.baton.recorder().apply(burst.build());
+            List<JsonNode> overWs = ws.awaitUntil(e -> e.get("data").get("seq").asInt() == 49);
+            List<JsonNode> overSse =
+                    sse.awaitUntil(e -> e.get("data").get("seq").asInt() == 49);
+            assertThat(overWs.stream().map(e -> e.get("data").get("seq").asInt()))
+                    .containsExactlyElementsOf(
+                            java.util.stream.IntStream.range(0, 50).boxed().toList());
+            assertThat(overSse.stream().map(e -> e.get("id").asLong()).toList())
+                    .isEqualTo(overWs.stream().map(e -> e.get("id").asLong()).toList());
+            // one transaction is one read of the log, so one write to each client
+            assertThat(ws.messageSizes).containsExactly(50);
+        }
+    }
+
+    @Test
+    void eventsStoredWithinTheBatchingWindowGoOutTogether() throws Exception {
+        f.close();
+        f = new ServerFixture(
+                home.resolve("windowed"),
+                ServerConfig.defaults().withPort(0).withEventWindow(Duration.ofSeconds(1)),
+                false);
+        try (var ws = new EventClients.Ws(f.http, wsUrl("types=demo.tick"), Map.of())) {
+            Thread.sleep(300);
+            for (int i = 0; i < 4; i++) { // four transactions, well within one window of each other
+                f.baton
+                        .baton
+                        .recorder()
+                        .apply(Changes.builder()
+                                .event(Event.of(Instant.now(), null, null, "demo.tick", Map.of("seq", i)))
+                                .build());
+            }
+            List<JsonNode> seen = ws.awaitUntil(e -> e.get("data").get("seq").asInt() == 3);
+            assertThat(seen.stream().map(e -> e.get("data").get("seq").asInt())).containsExactly(0, 1, 2, 3);
+            // the first goes out at once (perhaps with the next); the rest wait for the window's end
+            assertThat(ws.messageSizes).hasSizeLessThanOrEqualTo(2);
+        }
+        assertThatThrownBy(() -> ServerConfig.defaults().withEventWindow(Duration.ofMillis(-1)))
+                .hasMessageContaining("between 0 and 1000 ms");
     }
 
     private List<JsonNode> readAll() {

@@ -20,10 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Fans the event log out to live clients. One thread follows the store ({@link Store#eventsAfter})
  * and hands each new batch to every subscriber. It reads when woken by an event stored in this
- * process (so those go out at once) and otherwise every {@code poll}, which brings in events written
- * by other processes on the same home. Reading the store rather than forwarding in-process events
- * keeps one order, with no gaps and no duplicates, for every client, and lets a client resume from
- * any id. Thread-safe.
+ * process and otherwise every {@code poll}, which brings in events written by other processes on
+ * the same home. Reading the store rather than forwarding in-process events keeps one order, with
+ * no gaps and no duplicates, for every client, and lets a client resume from any id.
+ *
+ * <p>After a read that found events the hub waits {@code window} before reading again, so under a
+ * stream of events it reads (and wakes every subscriber) at most once per window with everything
+ * stored meanwhile, instead of once per event; the first event after a quiet spell still goes out
+ * at once. Each subscriber then writes all it has pending as one write (see {@link EventSink}).
+ * Thread-safe.
  */
 public final class EventHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventHub.class);
@@ -34,6 +39,7 @@ public final class EventHub implements AutoCloseable {
     private final Store store;
     private final Duration poll;
     private final Duration heartbeat;
+    private final long windowNanos;
     private final Semaphore wake = new Semaphore(0);
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
@@ -43,10 +49,18 @@ public final class EventHub implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public EventHub(Store store, Duration poll, Duration heartbeat) {
+    /**
+     * @param poll how often to read the store when nothing wakes the hub (events of other processes)
+     * @param heartbeat how long a client may go without a write before it gets a keep-alive
+     * @param window the least time between two reads that found events: the most a live event waits
+     *     to be batched with the ones after it (zero reads at every wake)
+     */
+    public EventHub(Store store, Duration poll, Duration heartbeat, Duration window) {
+        if (window.isNegative()) throw new IllegalArgumentException("the batching window must not be negative");
         this.store = store;
         this.poll = poll;
         this.heartbeat = heartbeat;
+        this.windowNanos = window.toNanos();
     }
 
     /** Starts following the log after {@code fromId} (the newest id at start); wakes on the recorder's events. */
@@ -73,6 +87,11 @@ public final class EventHub implements AutoCloseable {
         return json.text(e);
     }
 
+    /** The Server-Sent Events record of an event of this log (written once for all clients). */
+    byte[] sseRecord(Event e) {
+        return json.sse(e);
+    }
+
     public long lastId() {
         return lastId;
     }
@@ -89,15 +108,21 @@ public final class EventHub implements AutoCloseable {
         while (running) {
             try {
                 if (wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
+                long readAt = System.nanoTime();
+                boolean found = false;
                 List<Event> batch;
                 do {
                     batch = store.eventsAfter(lastId, PAGE);
                     if (batch.isEmpty()) break;
+                    found = true;
                     lastId = batch.getLast().id();
                     published.addAndGet(batch.size());
                     for (Subscriber s : subscribers) s.offer(batch);
                     for (Consumer<List<Event>> l : listeners) l.accept(batch);
                 } while (batch.size() == PAGE);
+                // Let the events stored meanwhile gather (their wakes leave a permit) into the next read.
+                long rest = readAt + windowNanos - System.nanoTime();
+                if (found && rest > 0) Thread.sleep(Duration.ofNanos(rest));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -43,13 +43,20 @@ public final class SseEndpoint {
             hub.stream(after, filter, new EventSink() {
                 @Override
                 public void send(List<Event> events) throws IOException {
-                    StringBuilder text = new StringBuilder(events.size() * 200);
-                    for (Event e : events) {
-                        text.append("id: ").append(e.id()).append('\n');
-                        text.append("event: ").append(e.type()).append('\n');
-                        text.append("data: ").append(hub.text(e)).append("\n\n");
+                    // All the events pending for this client in one buffer: one write, one flush.
+                    int size = 0;
+                    byte[][] records = new byte[events.size()][];
+                    for (int i = 0; i < records.length; i++) {
+                        records[i] = hub.sseRecord(events.get(i));
+                        size += records[i].length;
                     }
-                    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                    byte[] buffer = new byte[size];
+                    int at = 0;
+                    for (byte[] r : records) {
+                        System.arraycopy(r, 0, buffer, at, r.length);
+                        at += r.length;
+                    }
+                    out.write(buffer);
                     out.flush();
                 }
 

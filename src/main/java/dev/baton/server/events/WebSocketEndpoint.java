@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 
 /**
- * {@code /ws}: the same events as {@link SseEndpoint}, one JSON text message per event. Resumes
+ * {@code /ws}: the same events as {@link SseEndpoint}. Each text message carries one or more events,
+ * one JSON object per line ({@code \n}-separated, in id order; the JSON itself never contains a
+ * raw newline): the events pending for a client go out as one message. Resumes
  * after {@code ?after=} (or a {@code Last-Event-ID} header); filters {@code ?task=} and
  * {@code ?types=}. A virtual thread per connection writes, waiting for each send to complete so a
  * slow client slows only itself.
@@ -57,11 +59,15 @@ public final class WebSocketEndpoint {
             hub.stream(after, filter, new EventSink() {
                 @Override
                 public void send(List<Event> events) throws IOException {
+                    // Everything pending for this client in one message, one event per line.
+                    StringBuilder message = new StringBuilder(events.size() * 256);
                     for (Event e : events) {
-                        Callback.Completable done = new Callback.Completable();
-                        ctx.session.sendText(hub.text(e), done);
-                        await(done);
+                        if (!message.isEmpty()) message.append('\n');
+                        message.append(hub.text(e));
                     }
+                    Callback.Completable done = new Callback.Completable();
+                    ctx.session.sendText(message.toString(), done);
+                    await(done);
                 }
 
                 @Override

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ import java.util.Map;
  * writer's own cost); phase 2 writes the same with the clients connected. The server process's CPU
  * is measured in both.
  *
- * <p>Arguments: [eventsPerSecond=1000] [seconds=20] [sseClients=50] [wsClients=50]. Run it with
+ * <p>Arguments: [eventsPerSecond=1000] [seconds=20] [sseClients=50] [wsClients=50] [windowMs=the
+ * server's default]. Run it with
  * {@code bench/events}.
  */
 public final class EventFanoutBench {
@@ -35,13 +37,25 @@ public final class EventFanoutBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int sse = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int ws = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        Duration window = args.length > 4
+                ? Duration.ofMillis(Long.parseLong(args[4]))
+                : ServerConfig.defaults().eventWindow();
         Path home = Files.createTempDirectory("baton-bench-events");
         try (Baton baton = Baton.open(new BatonHome(home), EngineConfig.defaults(), AgentRegistry.commandOnly(1))) {
             BatonServer server = BatonServer.start(
                     baton,
                     EngineControl.NONE,
-                    ServerConfig.defaults().withPort(0).withRequestsPerMinute(1_000_000));
-            System.out.printf("server on port %d, home %s%n", server.port(), home);
+                    ServerConfig.defaults()
+                            .withPort(0)
+                            .withRequestsPerMinute(1_000_000)
+                            .withEventWindow(window));
+            System.out.printf(
+                    "server on port %d, home %s, batching window %d ms, %d CPUs, load average %.2f%n",
+                    server.port(),
+                    home,
+                    window.toMillis(),
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             write(baton, rate, 3); // warm-up
             Phase baseline = write(baton, rate, seconds);
             System.out.printf(
@@ -82,6 +96,9 @@ public final class EventFanoutBench {
                     loaded.cpuPercent());
             System.out.printf("deliveries: %d of %d expected%n", received, expected);
             System.out.println(latency);
+            System.out.printf(
+                    "load average at the end: %.2f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             server.close();
         }
     }

@@ -63,15 +63,9 @@ public final class FanoutClients {
                             .write(("GET /api/events?types=bench.tick HTTP/1.1\r\nHost: 127.0.0.1:" + port
                                             + "\r\nAccept: text/event-stream\r\n\r\n")
                                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    java.io.BufferedReader in = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(
-                                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8),
-                            1 << 16);
+                    java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
                     connected.countDown();
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        if (line.startsWith("data: ")) r.record(line);
-                    }
+                    readSse(in, r);
                 } catch (Exception e) {
                     System.err.println("sse client failed: " + e);
                 }
@@ -90,7 +84,8 @@ public final class FanoutClients {
                                 public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                                     partial.append(data);
                                     if (last) {
-                                        r.record(partial.toString());
+                                        // one or more events per message, one per line
+                                        for (String event : partial.toString().split("\n")) r.record(event);
                                         partial.setLength(0);
                                     }
                                     socket.request(1);
@@ -121,9 +116,70 @@ public final class FanoutClients {
         Arrays.sort(all);
         System.out.println("LATENCY_US count=" + all.length + " p50=" + pct(all, 0.50) + " p90=" + pct(all, 0.90)
                 + " p99=" + pct(all, 0.99) + " p999=" + pct(all, 0.999) + " max="
-                + (all.length == 0 ? 0 : all[all.length - 1]));
+                + (all.length == 0 ? 0 : all[all.length - 1]) + " client_cpu_s="
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        ((com.sun.management.OperatingSystemMXBean)
+                                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                        .getProcessCpuTime()
+                                / 1e9));
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Reads an SSE response: the headers, then the body — chunked (a hex size line before each
+     * chunk) or not — as lines, recording every {@code data:} line. Chunk boundaries fall anywhere,
+     * mid-line included, so the chunk framing is taken off before the body is split into lines.
+     */
+    static void readSse(java.io.InputStream in, Recorder r) throws java.io.IOException {
+        boolean chunked = false;
+        String header;
+        while (!(header = readLine(in)).isEmpty()) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
+                    && header.toLowerCase(java.util.Locale.ROOT).contains("chunked")) chunked = true;
+        }
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
+        byte[] chunk = new byte[1 << 16];
+        while (true) {
+            int size;
+            if (chunked) {
+                String sizeLine = readLine(in);
+                int semi = sizeLine.indexOf(';');
+                size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).strip(), 16);
+                if (size == 0) return;
+            } else {
+                size = chunk.length;
+            }
+            int left = size;
+            while (left > 0) {
+                int n = in.read(chunk, 0, Math.min(left, chunk.length));
+                if (n < 0) return;
+                if (chunked) left -= n;
+                else left = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                        if (text.startsWith("data: ")) r.record(text);
+                        line.reset();
+                    } else {
+                        line.write(chunk[i]);
+                    }
+                }
+            }
+            if (chunked) readLine(in); // the CRLF after the chunk
+        }
+    }
+
+    private static String readLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (c != '\r') out.append((char) c);
+        }
+        if (c < 0 && out.isEmpty()) throw new java.io.EOFException("connection closed");
+        return out.toString();
     }
 
     static long pct(long[] sorted, double p) {
