@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             RetryCommand.class,
             RunCommand.class,
+            WorkflowsCommand.class,
             DemoCommand.class,
             AgentsCommand.class,
             DoctorCommand.class,
