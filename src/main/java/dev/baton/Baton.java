@@ -143,6 +143,11 @@ public final class Baton implements AutoCloseable {
         return workflows;
     }
 
+    /** Requirement → plan of tasks: an llm-api agent's plan when one is registered, else the heuristic's. */
+    public dev.baton.plan.Planner planner() {
+        return new dev.baton.plan.Planner(tasks, agents, System.getenv(), new SecureRandom());
+    }
+
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
         return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RetryCommand.class,
             RunCommand.class,
             WorkflowsCommand.class,
+            PlanCommand.class,
             DemoCommand.class,
             AgentsCommand.class,
             DoctorCommand.class,
