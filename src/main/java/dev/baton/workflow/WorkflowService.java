@@ -48,12 +48,37 @@ public final class WorkflowService {
         for (int attempt = 0; ; attempt++) {
             String runId = newRunId();
             Map<TaskId, TaskSpec> specs = WorkflowTasks.plan(workflow, runId, agentNames, repo);
+            checkSomeAgentCanRunEach(workflow, runId, specs);
             try {
                 TaskService.BatchResult result = tasks.addAll(specs);
                 return new Submitted(runId, result.tasks(), result.warnings());
             } catch (InvalidInputException e) {
                 if (attempt < 5 && e.getMessage().contains("already exist")) continue; // the random id was taken
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Refuses, before anything is queued, a task whose capabilities no Baton agent has: it could
+     * never start.
+     */
+    private void checkSomeAgentCanRunEach(Workflow workflow, String runId, Map<TaskId, TaskSpec> specs) {
+        for (Stage stage : workflow.stages()) {
+            for (WorkflowTask task : stage.tasks()) {
+                TaskSpec spec = specs.get(WorkflowTasks.taskId(runId, task.id()));
+                if (spec.preferredAgent() != null || spec.requires().isEmpty()) continue;
+                boolean someone = agents.profiles().stream().anyMatch(p -> p.can(spec.requires()));
+                if (!someone) {
+                    String field = task.agent() != null ? "agent" : "capabilities";
+                    throw new InvalidWorkflowException(
+                            Where.task(stage.name(), task.id(), field),
+                            "no Baton agent has all of "
+                                    + spec.requires().stream().sorted().toList()
+                                    + (task.agent() == null ? "" : " (what agent '" + task.agent() + "' asks for)")
+                                    + "; register an agent with these capabilities, or give the workflow agent the"
+                                    + " name of a Baton agent ('baton agents' lists them)");
+                }
             }
         }
     }

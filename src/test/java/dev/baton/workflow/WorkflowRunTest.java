@@ -1,7 +1,11 @@
 package dev.baton.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.agent.AgentRegistry;
+import dev.baton.agent.CommandAgent;
+import dev.baton.core.AgentProfile;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
@@ -12,6 +16,8 @@ import dev.baton.testing.TestBaton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +180,72 @@ class WorkflowRunTest {
                         .as("runs of %s", name)
                         .hasSize(1);
                 assertThat(Files.readAllLines(markers.resolve(name))).containsExactly(name);
+            }
+        }
+    }
+
+    @Test
+    void theSeedWorkflowIsRefusedBeforeAnythingIsQueuedWhenNoAgentHasItsCapabilities() throws Exception {
+        Workflow seed =
+                WorkflowParser.parse("deploy.yaml", WorkflowParserTest.resource("seed-deploy-application.yaml"));
+        try (TestBaton baton = new TestBaton(dir.resolve("home"), 4, 4)) {
+            assertThatThrownBy(() -> baton.baton.workflows().submit(seed, null))
+                    .isInstanceOf(InvalidWorkflowException.class)
+                    .hasMessageStartingWith("stage 'build', task 'build-1': field 'agent': no Baton agent has all of"
+                            + " [react, webpack] (what agent 'frontend-builder' asks for)");
+            assertThat(baton.baton.tasks().list(dev.baton.store.TaskQuery.ALL)).isEmpty();
+        }
+    }
+
+    @Test
+    void theSeedWorkflowRunsOnATeamWithItsCapabilities() throws Exception {
+        Path repo = GitRepos.create(dir.resolve("repo"));
+        Path scripts = Files.createDirectories(repo.resolve("scripts"));
+        Files.writeString(scripts.resolve("deploy.sh"), "#!/bin/sh\necho deployed\n");
+        scripts.resolve("deploy.sh").toFile().setExecutable(true);
+        GitRepos.git(repo, "add", "-A");
+        GitRepos.git(repo, "commit", "-q", "-m", "deploy script");
+        // A stand-in for npm on the agents' PATH: 'npm run X' prints "ran X".
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("npm"), "#!/bin/sh\necho \"ran $2\"\n");
+        bin.resolve("npm").toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        java.util.List<String> template = CommandAgent.DEFAULT_TEMPLATE;
+        AgentRegistry team = AgentRegistry.builder()
+                .adapter(new CommandAgent())
+                .profile(new AgentProfile("web", "command", Set.of("react", "webpack"), 2, template, env))
+                .profile(new AgentProfile("api", "command", Set.of("node", "typescript"), 2, template, env))
+                .profile(new AgentProfile("qa", "command", Set.of("jest", "cypress"), 2, template, env))
+                .profile(new AgentProfile("ops", "command", Set.of("docker", "k8s"), 2, template, env))
+                .build();
+        Workflow seed =
+                WorkflowParser.parse("deploy.yaml", WorkflowParserTest.resource("seed-deploy-application.yaml"));
+        try (TestBaton baton = new TestBaton(dir.resolve("home"), TestBaton.fastConfig(4), team)) {
+            baton.start();
+            String runId = baton.baton.workflows().submit(seed, repo.toString()).runId();
+            baton.engine.wake();
+            baton.awaitIdle();
+
+            assertThat(task(baton, runId, "build-1").agent()).isEqualTo("web");
+            assertThat(task(baton, runId, "build-2").agent()).isEqualTo("api");
+            assertThat(task(baton, runId, "test").agent()).isEqualTo("qa");
+            assertThat(baton.runs(task(baton, runId, "build-1").id())
+                            .getLast()
+                            .result()
+                            .summary())
+                    .isEqualTo("ran build:frontend");
+            assertThat(baton.runs(task(baton, runId, "test").id())
+                            .getLast()
+                            .result()
+                            .summary())
+                    .isEqualTo("ran test:all");
+            Task deploy = task(baton, runId, "deploy");
+            assertThat(deploy.spec().requiresApproval()).isTrue();
+            assertThat(deploy.spec().requires()).containsExactlyInAnyOrder("docker", "k8s");
+            if (deploy.status() == TaskStatus.WAITING_APPROVAL || deploy.status() == TaskStatus.QUEUED) {
+                assertThat(baton.runs(deploy.id())).isEmpty(); // held at the gate
+            } else {
+                assertThat(deploy.agent()).isEqualTo("ops");
             }
         }
     }
