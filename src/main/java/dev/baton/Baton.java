@@ -15,6 +15,7 @@ import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.SqliteStore;
 import dev.baton.store.Store;
+import dev.baton.workflow.WorkflowService;
 import dev.baton.workspace.GitWorkspaces;
 import dev.baton.workspace.Workspaces;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class Baton implements AutoCloseable {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final TaskService tasks;
+    private final WorkflowService workflows;
 
     private Baton(
             BatonHome home,
@@ -60,6 +62,7 @@ public final class Baton implements AutoCloseable {
         this.clock = clock;
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
+        this.workflows = new WorkflowService(tasks, agents, new SecureRandom());
     }
 
     /**
@@ -133,6 +136,16 @@ public final class Baton implements AutoCloseable {
 
     public TaskService tasks() {
         return tasks;
+    }
+
+    /** Workflow runs: submit a {@link dev.baton.workflow.Workflow}, list runs and their progress. */
+    public WorkflowService workflows() {
+        return workflows;
+    }
+
+    /** Requirement → plan of tasks: an llm-api agent's plan when one is registered, else the heuristic's. */
+    public dev.baton.plan.Planner planner() {
+        return new dev.baton.plan.Planner(tasks, agents, System.getenv(), new SecureRandom());
     }
 
     /** A new engine on this home (not started); agents found offline now are not given work. */

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             RetryCommand.class,
             RunCommand.class,
+            WorkflowsCommand.class,
+            PlanCommand.class,
             DemoCommand.class,
             AgentsCommand.class,
             DoctorCommand.class,

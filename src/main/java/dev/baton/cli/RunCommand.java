@@ -7,6 +7,11 @@ import dev.baton.core.TaskStatus;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.store.TaskQuery;
+import dev.baton.workflow.Workflow;
+import dev.baton.workflow.WorkflowParser;
+import dev.baton.workflow.WorkflowRunView;
+import dev.baton.workflow.WorkflowService;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         description = "Run the engine in the foreground: dispatch queued tasks, supervise runs. Ctrl-C stops it;"
-                + " running agents go on and the next start picks them up.")
+                + " running agents go on and the next start picks them up. With -f, first start a workflow run.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -39,6 +44,19 @@ final class RunCommand implements Callable<Integer> {
             description = "No progress lines")
     boolean quiet;
 
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "WORKFLOW.yaml",
+            description = "Start a run of this workflow (stages of tasks; see examples/) before running the engine")
+    Path workflowFile;
+
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "With -f: the git repository the workflow's tasks work in (default: this folder, if it"
+                    + " is one; else each task gets a scratch folder)")
+    Path repo;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
         }
         EngineConfig config = EngineConfig.defaults().withMaxConcurrentRuns(maxRuns);
         var out = spec.commandLine().getOut();
+        Workflow workflow = workflowFile == null ? null : WorkflowParser.parse(workflowFile);
+        if (workflow == null && repo != null) {
+            throw new dev.baton.core.InvalidInputException(
+                    "--repo goes with -f WORKFLOW.yaml; for single tasks use" + " 'baton add TEXT --repo DIR'");
+        }
         try (Baton baton = home.open(config)) {
             Set<TaskId> watched = ConcurrentHashMap.newKeySet();
             baton.tasks()
@@ -60,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
             baton.recorder().subscribe(e -> {
                 if (e.taskId() != null) watched.add(e.taskId());
             });
+            String workflowRun = workflow == null ? null : startWorkflow(baton, workflow, watched, out);
             if (!quiet) baton.recorder().subscribe(new ProgressPrinter(out));
             Engine engine = baton.engine(config);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -78,8 +102,29 @@ final class RunCommand implements Callable<Integer> {
             while (!engine.isIdle()) Thread.sleep(100);
             engine.close();
             Runtime.getRuntime().removeShutdownHook(hook);
-            return summarize(baton, watched, out);
+            int summary = summarize(baton, watched, out);
+            if (workflowRun == null) return summary;
+            WorkflowRunView view = baton.workflows().get(workflowRun);
+            out.println("workflow " + view.name() + " (" + view.id() + "): " + view.status());
+            out.flush();
+            return view.status().equals("completed") ? Main.OK : Main.FAILURE;
         }
+    }
+
+    private String startWorkflow(Baton baton, Workflow workflow, Set<TaskId> watched, java.io.PrintWriter out) {
+        String repoPath = null;
+        if (repo != null) {
+            repoPath = repo.toAbsolutePath().normalize().toString();
+        } else if (Repos.isInsideGitRepository(Path.of("").toAbsolutePath())) {
+            repoPath = Path.of("").toAbsolutePath().toString();
+        }
+        WorkflowService.Submitted submitted = baton.workflows().submit(workflow, repoPath);
+        submitted.tasks().forEach(t -> watched.add(t.id()));
+        submitted.warnings().forEach(w -> spec.commandLine().getErr().println("baton: warning: " + w));
+        out.println("workflow " + workflow.name() + " started as " + submitted.runId() + ": "
+                + submitted.tasks().size() + " task(s) in " + workflow.stages().size() + " stage(s)");
+        out.flush();
+        return submitted.runId();
     }
 
     private static int summarize(Baton baton, Set<TaskId> watched, java.io.PrintWriter out) {

@@ -12,6 +12,7 @@ import dev.baton.store.Changes;
 import dev.baton.store.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Moves work forward, one pass per {@link #tick()}: due retries back to the queue, tasks whose
- * dependencies failed to failed, then ready tasks (priority first, dependencies met) claimed for an
+ * dependencies failed to failed (unless those tolerate it, see {@link FailedDependencies}), then ready tasks (priority first, dependencies met) claimed for an
  * agent with a free slot and handed to the supervisor. Claims are version-checked, so two engines on
  * one database never start the same task twice. Called from one thread.
  */
@@ -54,13 +55,22 @@ final class Dispatcher {
         Store store = recorder.store();
         Instant now = clock.instant();
         store.dueRetries(now).forEach(task -> requeue(task, now));
-        store.blockedByFailedDependencies().forEach(task -> failForDependency(task, now));
+        List<Task> ready = new ArrayList<>();
+        for (Task task : store.blockedByFailedDependencies()) {
+            switch (FailedDependencies.judge(task, store, now)) {
+                case FailedDependencies.Verdict.Fail failure ->
+                    fail(task, FailureReason.DEPENDENCY_FAILED, failure.detail(), now);
+                case FailedDependencies.Verdict.Ready r -> ready.add(task);
+                case FailedDependencies.Verdict.Wait w -> {}
+            }
+        }
 
         int free = config.maxConcurrentRuns() - supervisor.activeCount();
         if (free <= 0) return 0;
         Map<String, Integer> busy = new HashMap<>(store.activeRunsByAgent());
         int started = 0;
-        for (Task task : store.dispatchable(now, free * 2 + 8)) {
+        ready.addAll(store.dispatchable(now, free * 2 + 8));
+        for (Task task : ready) {
             if (started >= free) break;
             AgentChooser.Choice choice = chooser.choose(task, busy);
             if (choice.agent() == null) {
@@ -118,16 +128,6 @@ final class Dispatcher {
         } catch (StaleVersionException ignored) {
             // changed meanwhile (cancelled, or another engine requeued it)
         }
-    }
-
-    private void failForDependency(Task task, Instant now) {
-        List<String> failed = task.spec().dependsOn().stream()
-                .map(dep -> recorder.store().findTask(dep))
-                .flatMap(java.util.Optional::stream)
-                .filter(dep -> dep.status() == TaskStatus.FAILED || dep.status() == TaskStatus.CANCELLED)
-                .map(dep -> dep.id() + " " + dep.status().wireName())
-                .toList();
-        fail(task, FailureReason.DEPENDENCY_FAILED, "dependency " + String.join(", ", failed), now);
     }
 
     private void fail(Task task, FailureReason reason, String detail, Instant now) {

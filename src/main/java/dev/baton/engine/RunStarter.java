@@ -102,8 +102,8 @@ final class RunStarter {
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);
 
-        LaunchSpec spec =
-                adapter.launchSpec(profile, withHandoff(task), workdir, home.runDir(run.id()), resumeSession(task));
+        Task asSeen = ResultReferences.resolve(withHandoff(task), recorder.store());
+        LaunchSpec spec = adapter.launchSpec(profile, asSeen, workdir, home.runDir(run.id()), resumeSession(task));
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);

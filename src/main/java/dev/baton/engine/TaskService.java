@@ -103,6 +103,50 @@ public final class TaskService {
         }
     }
 
+    /**
+     * Validates and queues several tasks with given ids in one transaction: all are stored or none.
+     * A task may depend on tasks stored before and on tasks earlier in the batch.
+     */
+    public BatchResult addAll(Map<TaskId, TaskSpec> specs) {
+        List<String> warnings = new ArrayList<>();
+        Map<TaskId, TaskSpec> resolved = new LinkedHashMap<>();
+        for (Map.Entry<TaskId, TaskSpec> entry : specs.entrySet()) {
+            TaskSpec spec = resolveRepository(entry.getValue(), warnings);
+            if (spec.preferredAgent() != null) agents.require(spec.preferredAgent());
+            for (TaskId dependency : spec.dependsOn()) {
+                if (dependency.equals(entry.getKey())) {
+                    throw new InvalidInputException("task " + entry.getKey() + " cannot depend on itself");
+                }
+                if (!resolved.containsKey(dependency)
+                        && !store().missingTasks(List.of(dependency)).isEmpty()) {
+                    throw new InvalidInputException("task " + entry.getKey() + " depends on unknown task " + dependency
+                            + "; add it first (or earlier in the batch)");
+                }
+            }
+            resolved.put(entry.getKey(), spec);
+        }
+        List<TaskId> taken = store().missingTasks(List.copyOf(resolved.keySet()));
+        if (taken.size() != resolved.size()) {
+            throw new InvalidInputException("some of the task ids " + resolved.keySet() + " already exist");
+        }
+        Changes.Builder changes = Changes.builder();
+        List<Task> tasks = new ArrayList<>();
+        resolved.forEach((id, spec) -> {
+            Task task = Task.create(id, spec, clock.instant());
+            tasks.add(task);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("title", spec.title());
+            data.put("priority", spec.priority());
+            data.put("source", spec.source());
+            changes.insert(task).event(Event.of(clock.instant(), id, null, EventTypes.TASK_CREATED, data));
+        });
+        recorder.apply(changes.build());
+        return new BatchResult(tasks, List.copyOf(new java.util.LinkedHashSet<>(warnings)));
+    }
+
+    /** Tasks stored together, in the order given, and warnings about them. */
+    public record BatchResult(List<Task> tasks, List<String> warnings) {}
+
     private TaskSpec resolveRepository(TaskSpec spec, List<String> warnings) {
         if (spec.repo() == null) {
             return spec;

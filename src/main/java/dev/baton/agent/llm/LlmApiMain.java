@@ -67,7 +67,7 @@ public final class LlmApiMain {
         }
     }
 
-    private static ChatModel model(LlmSettings s, Map<String, String> env) {
+    static ChatModel model(LlmSettings s, Map<String, String> env) {
         String key = s.apiKeyEnv() == null ? null : env.get(s.apiKeyEnv());
         Duration timeout = Duration.ofMinutes(10);
         return switch (s.provider()) {
@@ -109,7 +109,7 @@ public final class LlmApiMain {
         };
     }
 
-    private static Map<String, Object> error(RuntimeException e) {
+    static Map<String, Object> error(RuntimeException e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "error");
         Integer status = null;
