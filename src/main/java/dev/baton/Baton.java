@@ -7,6 +7,7 @@ import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.engine.BatonHome;
+import dev.baton.engine.DecisionService;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.engine.Recorder;
@@ -40,6 +41,7 @@ public final class Baton implements AutoCloseable {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final TaskService tasks;
+    private final DecisionService decisions;
 
     private Baton(
             BatonHome home,
@@ -60,6 +62,7 @@ public final class Baton implements AutoCloseable {
         this.clock = clock;
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
+        this.decisions = new DecisionService(recorder, tasks, clock, new SecureRandom());
     }
 
     /**
@@ -135,9 +138,14 @@ public final class Baton implements AutoCloseable {
         return tasks;
     }
 
+    /** Human decisions: pending questions, answers, expiry. */
+    public DecisionService decisions() {
+        return decisions;
+    }
+
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health());
+        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health(), decisions);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Moves work forward, one pass per {@link #tick()}: due retries back to the queue, tasks whose
- * dependencies failed to failed, then ready tasks (priority first, dependencies met) claimed for an
+ * dependencies failed to failed, expired decisions settled, then ready tasks (priority first, dependencies met) claimed for an
  * agent with a free slot and handed to the supervisor. Claims are version-checked, so two engines on
  * one database never start the same task twice. Called from one thread.
  */
@@ -31,6 +31,8 @@ final class Dispatcher {
     private final NodeId node;
     private final EngineConfig config;
     private final Clock clock;
+    private final Gatekeeper gatekeeper;
+    private final DecisionService decisions;
 
     Dispatcher(
             Recorder recorder,
@@ -39,7 +41,11 @@ final class Dispatcher {
             BatonHome home,
             NodeId node,
             EngineConfig config,
-            Clock clock) {
+            Clock clock,
+            Gatekeeper gatekeeper,
+            DecisionService decisions) {
+        this.gatekeeper = gatekeeper;
+        this.decisions = decisions;
         this.recorder = recorder;
         this.supervisor = supervisor;
         this.chooser = chooser;
@@ -55,6 +61,7 @@ final class Dispatcher {
         Instant now = clock.instant();
         store.dueRetries(now).forEach(task -> requeue(task, now));
         store.blockedByFailedDependencies().forEach(task -> failForDependency(task, now));
+        decisions.expireDue(now);
 
         int free = config.maxConcurrentRuns() - supervisor.activeCount();
         if (free <= 0) return 0;
@@ -67,6 +74,9 @@ final class Dispatcher {
                 if (choice.permanentlyImpossible()) {
                     fail(task, choice.failure(), choice.why(), now);
                 }
+                continue;
+            }
+            if (!gatekeeper.mayStart(task, choice.agent(), now)) {
                 continue;
             }
             if (claim(task, choice, now)) {

@@ -47,7 +47,8 @@ public final class Engine implements AutoCloseable {
             ProcessLauncher launcher,
             EngineConfig config,
             Clock clock,
-            Map<String, AgentHealth> health) {
+            Map<String, AgentHealth> health,
+            DecisionService decisions) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
@@ -59,8 +60,20 @@ public final class Engine implements AutoCloseable {
                 new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
-        this.dispatcher =
-                new Dispatcher(recorder, supervisor, new AgentChooser(agents, health), home, node, config, clock);
+        this.dispatcher = new Dispatcher(
+                recorder,
+                supervisor,
+                new AgentChooser(agents, health),
+                home,
+                node,
+                config,
+                clock,
+                new Gatekeeper(recorder, decisions),
+                decisions);
+        // An answer given in this process (REST, dashboard) lets an approved task start at once.
+        recorder.subscribe(event -> {
+            if (event.type().equals(dev.baton.core.EventTypes.DECISION_ANSWERED)) wake();
+        });
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 
