@@ -57,10 +57,13 @@ public final class Recorder {
     }
 
     private Changes redacted(Changes changes) {
-        if (changes.events().isEmpty() && changes.newDecisions().isEmpty()) return changes;
         return new Changes(
                 changes.newTasks(),
-                changes.taskUpdates(),
+                changes.taskUpdates().stream()
+                        .map(t -> t.failureDetail() == null
+                                ? t
+                                : t.withFailure(t.failureReason(), redactor.redact(t.failureDetail())))
+                        .toList(),
                 changes.newRuns(),
                 changes.runUpdates(),
                 changes.newDecisions().stream().map(this::redacted).toList(),
