@@ -57,7 +57,13 @@ public final class Engine implements AutoCloseable {
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
                 new RunWatcher(launcher, clock, config),
-                new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
+                new RunFinisher(
+                        recorder,
+                        agents,
+                        workdirs,
+                        RetryPolicy.from(config),
+                        clock,
+                        new RunVerifier(recorder, launcher, clock)),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
         this.dispatcher = new Dispatcher(
