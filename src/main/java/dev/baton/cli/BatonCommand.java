@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             RetryCommand.class,
             DecisionsCommand.class,
+            MergeCommand.class,
             AnswerCommands.Approve.class,
             AnswerCommands.Reject.class,
             RunCommand.class,

@@ -48,7 +48,8 @@ public final class Engine implements AutoCloseable {
             EngineConfig config,
             Clock clock,
             Map<String, AgentHealth> health,
-            DecisionService decisions) {
+            DecisionService decisions,
+            MergeQueue merges) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
                 clock,
                 new Gatekeeper(recorder, decisions),
                 decisions);
+        recorder.subscribe(new AutoMerge(recorder, merges));
         // An answer given in this process (REST, dashboard) lets an approved task start at once.
         recorder.subscribe(event -> {
             if (event.type().equals(dev.baton.core.EventTypes.DECISION_ANSWERED)) wake();
