@@ -117,7 +117,11 @@ public final class ProjectConfigReader {
     private static Duration duration(Path file, Map<?, ?> map, String field) {
         Object value = map.get(field);
         if (value == null) return null;
-        return wrap(file, () -> Durations.parse(String.valueOf(value)));
+        try {
+            return Durations.parse(String.valueOf(value));
+        } catch (InvalidInputException e) {
+            throw bad(file, field + ": " + e.getMessage());
+        }
     }
 
     private static <T> T wrap(Path file, java.util.function.Supplier<T> parse) {

@@ -62,4 +62,26 @@ class DecisionsCliTest {
         assertThat(all.get(0).get("reason").asText()).isEqualTo("sudo -n fails harmlessly here");
         assertThat(cli.run("decisions").out()).contains("Nothing waits for a decision.");
     }
+
+    @Test
+    void mergeAsksForApprovalThenMergesTheBranch() throws Exception {
+        String id = cli.run("add", "echo feature > feature.txt", "--repo", repo.toString())
+                .out()
+                .strip();
+        assertThat(cli.run("run", "--until-idle", "--quiet").exitCode()).isZero();
+
+        var asked = cli.run("merge", "--project", repo.toString());
+        assertThat(asked.exitCode()).as(asked.err()).isZero();
+        assertThat(asked.out()).contains(id).contains("waiting for approval");
+        assertThat(repo.resolve("feature.txt")).doesNotExist();
+        JsonNode merge = JSON.readTree(cli.run("decisions", "--json").out()).get(0);
+        assertThat(merge.get("kind").asText()).isEqualTo("merge");
+        assertThat(cli.run("approve", merge.get("id").asText()).exitCode()).isZero();
+
+        var merged = cli.run("merge", "--project", repo.toString());
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains(id).contains("merged");
+        assertThat(repo.resolve("feature.txt")).hasContent("feature");
+        assertThat(cli.run("merge", "--project", repo.toString()).out()).contains("already merged");
+    }
 }
