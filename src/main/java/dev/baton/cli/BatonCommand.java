@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RetryCommand.class,
             DecisionsCommand.class,
             MergeCommand.class,
+            McpPermissionsCommand.class,
             AnswerCommands.Approve.class,
             AnswerCommands.Reject.class,
             RunCommand.class,

@@ -57,7 +57,8 @@ public final class Engine implements AutoCloseable {
         Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
-                new RunWatcher(launcher, clock, config),
+                new RunWatcher(launcher, clock, config, task -> recorder.store().decisionsOf(task).stream()
+                        .anyMatch(dev.baton.core.Decision::isPending)),
                 new RunFinisher(
                         recorder,
                         agents,
