@@ -95,6 +95,11 @@ public record Decision(
 
     /** The decision expired unanswered. */
     public Decision expire(Instant now) {
+        return close(now, "expired unanswered");
+    }
+
+    /** The question no longer stands (its task was cancelled); kept as expired, with why. */
+    public Decision close(Instant now, String why) {
         if (!isPending()) {
             throw new InvalidInputException("decision " + id + " is already " + status.wireName());
         }
@@ -110,7 +115,7 @@ public record Decision(
                 expiresAt,
                 now,
                 "baton",
-                "expired unanswered",
+                why,
                 version);
     }
 }

@@ -188,4 +188,21 @@ class DecisionsTest {
                     .contains("unknown autonomy level 'sometimes'");
         }
     }
+
+    @Test
+    void cancellingAWaitingTaskClosesItsQuestion() throws Exception {
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
+            f.start();
+            TaskId id = f.add(TaskSpec.builder("echo hi").requiresApproval(true).build());
+            awaitStatus(f, id, TaskStatus.WAITING_APPROVAL);
+            Decision asked = onlyPending(f);
+
+            f.baton.tasks().cancel(id);
+
+            assertThat(f.baton.decisions().pending()).isEmpty();
+            Decision closed = f.baton.decisions().get(asked.id());
+            assertThat(closed.status()).isEqualTo(DecisionStatus.EXPIRED);
+            assertThat(closed.reason()).isEqualTo("the task was cancelled");
+        }
+    }
 }
