@@ -7,8 +7,10 @@ import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.engine.BatonHome;
+import dev.baton.engine.DecisionService;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
+import dev.baton.engine.MergeQueue;
 import dev.baton.engine.Recorder;
 import dev.baton.engine.TaskService;
 import dev.baton.session.LocalProcessLauncher;
@@ -16,6 +18,7 @@ import dev.baton.session.ProcessLauncher;
 import dev.baton.store.SqliteStore;
 import dev.baton.store.Store;
 import dev.baton.workflow.WorkflowService;
+import dev.baton.workspace.GitMerges;
 import dev.baton.workspace.GitWorkspaces;
 import dev.baton.workspace.Workspaces;
 import java.nio.file.Files;
@@ -42,6 +45,8 @@ public final class Baton implements AutoCloseable {
     private final Clock clock;
     private final TaskService tasks;
     private final WorkflowService workflows;
+    private final DecisionService decisions;
+    private final MergeQueue merges;
 
     private Baton(
             BatonHome home,
@@ -63,6 +68,8 @@ public final class Baton implements AutoCloseable {
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
         this.workflows = new WorkflowService(tasks, agents, new SecureRandom());
+        this.decisions = new DecisionService(recorder, tasks, clock, new SecureRandom());
+        this.merges = new MergeQueue(recorder, decisions, new GitMerges(launcher, home.worktrees()), launcher, clock);
     }
 
     /**
@@ -148,9 +155,22 @@ public final class Baton implements AutoCloseable {
         return new dev.baton.plan.Planner(tasks, agents, System.getenv(), new SecureRandom());
     }
 
+    /** Human decisions: pending questions, answers, expiry. */
+    public DecisionService decisions() {
+        return decisions;
+    }
+
+    /**
+     * One pass of the merge queue of the repository that holds {@code dir}: completed task branches
+     * merged into their base branch one at a time, each verified first.
+     */
+    public List<MergeQueue.Step> merge(Path dir) {
+        return merges.merge(workspaces.inspect(dir).root());
+    }
+
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health());
+        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health(), decisions, merges);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.baton.agent;
 
 import dev.baton.core.AgentProfile;
 import dev.baton.core.FailureReason;
+import dev.baton.core.SafetyTier;
 import dev.baton.core.Task;
 import dev.baton.core.TaskMode;
 import dev.baton.session.LaunchSpec;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * Drives Claude Code headless: {@code claude -p --output-format stream-json --verbose -- PROMPT}, with
  * {@code --resume SESSION} for a follow-up and {@code --model} from the task's model hint. Autonomous
- * tasks run with {@code --dangerously-skip-permissions}; read-only and plan-first tasks in
+ * tasks of agents in the {@code full} safety tier run with {@code --dangerously-skip-permissions},
+ * others hand each permission question to Baton ({@code --permission-prompt-tool}, see {@link
+ * PermissionTool}); read-only and plan-first tasks in
  * {@code --permission-mode plan}, where the CLI refuses every edit and command.
  *
  * <p>The CLI reads the project's {@code CLAUDE.md} itself, so Baton does not repeat it in the prompt.
@@ -64,7 +67,11 @@ public final class ClaudeCodeAgent implements AgentAdapter {
         Map<String, String> env = new HashMap<>();
         // An orchestrated run must not update the binary under its own feet.
         env.put("DISABLE_AUTOUPDATER", "1");
-        if (task.spec().mode() == TaskMode.AUTONOMOUS) {
+        if (task.spec().mode() == TaskMode.AUTONOMOUS && profile.safety() != SafetyTier.FULL) {
+            // Supervised and manual agents ask Baton before each tool use: the command policy
+            // answers at once, or a person decides (a tool_permission decision).
+            command.addAll(PermissionTool.claudeArguments(profile, task, runDir));
+        } else if (task.spec().mode() == TaskMode.AUTONOMOUS) {
             command.add("--dangerously-skip-permissions");
             // As root the CLI refuses to skip permissions unless told it runs in a sandbox.
             if (runningAsRoot) env.put("IS_SANDBOX", "1");

@@ -14,7 +14,8 @@ import java.util.Set;
  * The built-in agent that runs a command. Its template is an argument list in which {@code {prompt}},
  * {@code {worktree}} and {@code {task_id}} are replaced — each argument as a whole, so no shell
  * quoting is involved. The default template, {@code sh -c {prompt}}, runs the task's text as a
- * shell command: {@code baton add 'make test' --agent command} does what it says.
+ * shell command: {@code baton add 'make test' --agent command} does what it says. On a retry, {@code
+ * BATON_FEEDBACK} holds why the previous attempt failed (for a red verify: the command and its output).
  */
 public final class CommandAgent implements AgentAdapter {
     public static final String KIND = "command";
@@ -43,6 +44,13 @@ public final class CommandAgent implements AgentAdapter {
         Map<String, String> env = new java.util.HashMap<>(profile.env());
         env.put("BATON_TASK_ID", task.id().value());
         env.put("BATON_WORKTREE", workdir.toString());
+        if (task.failureDetail() != null) {
+            // A retry after a failure (a red verify, say): what went wrong, for the command to act on.
+            env.put("BATON_FEEDBACK", task.failureDetail());
+            env.put(
+                    "BATON_FEEDBACK_REASON",
+                    task.failureReason() == null ? "" : task.failureReason().wireName());
+        }
         return new LaunchSpec(command, workdir, env, runDir);
     }
 

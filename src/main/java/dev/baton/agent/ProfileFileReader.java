@@ -4,6 +4,7 @@ import dev.baton.brain.FrontmatterDocument;
 import dev.baton.core.AgentLimits;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.InvalidInputException;
+import dev.baton.core.SafetyTier;
 import dev.baton.core.TaskFileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,9 +100,11 @@ public final class ProfileFileReader {
         if (kind.equals("llm-api") && auth.get("config_location") instanceof String keyVar && !keyVar.contains("/")) {
             env.putIfAbsent("BATON_LLM_API_KEY_ENV", keyVar);
         }
+        String safety = choice(doc, file, "safety", Set.of("full", "supervised", "manual"), "supervised");
         AgentProfile profile;
         try {
-            profile = new AgentProfile(agentName, kind, capabilities, concurrency, command, env);
+            profile = new AgentProfile(
+                    agentName, kind, capabilities, concurrency, command, env, SafetyTier.fromWire(safety));
         } catch (InvalidInputException e) {
             throw doc.error(file, "name", e.getMessage());
         }

@@ -141,6 +141,13 @@ final class RunCommand implements Callable<Integer> {
                         + (t.failureReason() == null
                                 ? ""
                                 : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")));
+        long waiting = tasks.stream()
+                .filter(t -> t.status() == TaskStatus.WAITING_APPROVAL)
+                .count();
+        if (waiting > 0) {
+            out.println(waiting + " task(s) wait for a decision: see 'baton decisions', then 'baton approve ID'"
+                    + " or 'baton reject ID --why ...'");
+        }
         out.flush();
         return completed == tasks.size() ? Main.OK : Main.FAILURE;
     }

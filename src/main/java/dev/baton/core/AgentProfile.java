@@ -13,6 +13,7 @@ import java.util.Set;
  * @param concurrency how many runs it may have at the same time
  * @param command for the command kind, the command template; otherwise the binary
  * @param env variables added to (or overriding) the environment Baton passes through
+ * @param safety how far the agent is trusted (see {@link SafetyTier}); supervised when not given
  */
 public record AgentProfile(
         String name,
@@ -20,7 +21,19 @@ public record AgentProfile(
         Set<String> capabilities,
         int concurrency,
         List<String> command,
-        Map<String, String> env) {
+        Map<String, String> env,
+        SafetyTier safety) {
+
+    /** A profile in the default safety tier. */
+    public AgentProfile(
+            String name,
+            String kind,
+            Set<String> capabilities,
+            int concurrency,
+            List<String> command,
+            Map<String, String> env) {
+        this(name, kind, capabilities, concurrency, command, env, SafetyTier.DEFAULT);
+    }
 
     public AgentProfile {
         Objects.requireNonNull(name, "name");
@@ -35,6 +48,11 @@ public record AgentProfile(
         capabilities = Set.copyOf(capabilities == null ? Set.of() : capabilities);
         command = List.copyOf(command == null ? List.of() : command);
         env = Map.copyOf(env == null ? Map.of() : env);
+        safety = safety == null ? SafetyTier.DEFAULT : safety;
+    }
+
+    public AgentProfile withSafety(SafetyTier tier) {
+        return new AgentProfile(name, kind, capabilities, concurrency, command, env, tier);
     }
 
     public boolean can(Set<String> required) {

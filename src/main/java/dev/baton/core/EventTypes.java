@@ -16,6 +16,13 @@ public final class EventTypes {
     public static final String WORKSPACE_READY = "workspace.ready";
     public static final String WORKSPACE_COMMITTED = "workspace.committed";
 
+    public static final String DECISION_NEEDED = "decision.needed";
+    public static final String DECISION_ANSWERED = "decision.answered";
+    public static final String VERIFY_STARTED = "verify.started";
+    public static final String VERIFY_FINISHED = "verify.finished";
+    public static final String MERGE_DONE = "merge.done";
+    public static final String MERGE_FAILED = "merge.failed";
+
     public static final String AGENT_SESSION = "agent.session";
     public static final String AGENT_MESSAGE = "agent.message";
     public static final String AGENT_TOOL_CALL = "agent.tool_call";

@@ -21,6 +21,12 @@ public enum FailureReason {
     AGENT_CRASHED(true),
     STALLED(true),
     PERMISSION_DENIED(false),
+    /** The agent finished but the task's verify commands failed, after every attempt allowed. */
+    VERIFY_FAILED(false),
+    /** A person rejected the task (or its approval expired). */
+    REJECTED(false),
+    /** The command policy refuses what the task would run. */
+    POLICY_REFUSED(false),
     NO_AGENT(false);
 
     private final boolean transientFailure;

@@ -9,4 +9,8 @@ public final class NotFoundException extends BatonException {
     public static NotFoundException task(TaskId id) {
         return new NotFoundException("no task with id '" + id + "'; 'baton ls' lists the tasks there are");
     }
+
+    public static NotFoundException decision(DecisionId id) {
+        return new NotFoundException("no decision with id '" + id + "'; 'baton decisions' lists the pending ones");
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Moves work forward, one pass per {@link #tick()}: due retries back to the queue, tasks whose
- * dependencies failed to failed (unless those tolerate it, see {@link FailedDependencies}), then ready tasks (priority first, dependencies met) claimed for an
+ * dependencies failed to failed (unless those tolerate it, see {@link FailedDependencies}), expired
+ * decisions settled, then ready tasks (priority first, dependencies met) claimed for an
  * agent with a free slot and handed to the supervisor. Claims are version-checked, so two engines on
  * one database never start the same task twice. Called from one thread.
  */
@@ -32,6 +33,8 @@ final class Dispatcher {
     private final NodeId node;
     private final EngineConfig config;
     private final Clock clock;
+    private final Gatekeeper gatekeeper;
+    private final DecisionService decisions;
 
     Dispatcher(
             Recorder recorder,
@@ -40,7 +43,11 @@ final class Dispatcher {
             BatonHome home,
             NodeId node,
             EngineConfig config,
-            Clock clock) {
+            Clock clock,
+            Gatekeeper gatekeeper,
+            DecisionService decisions) {
+        this.gatekeeper = gatekeeper;
+        this.decisions = decisions;
         this.recorder = recorder;
         this.supervisor = supervisor;
         this.chooser = chooser;
@@ -60,10 +67,13 @@ final class Dispatcher {
             switch (FailedDependencies.judge(task, store, now)) {
                 case FailedDependencies.Verdict.Fail failure ->
                     fail(task, FailureReason.DEPENDENCY_FAILED, failure.detail(), now);
-                case FailedDependencies.Verdict.Ready r -> ready.add(task);
+                case FailedDependencies.Verdict.Ready r -> {
+                    if (task.status() == TaskStatus.QUEUED) ready.add(task); // a waiting one waits for its answer
+                }
                 case FailedDependencies.Verdict.Wait w -> {}
             }
         }
+        decisions.expireDue(now);
 
         int free = config.maxConcurrentRuns() - supervisor.activeCount();
         if (free <= 0) return 0;
@@ -77,6 +87,9 @@ final class Dispatcher {
                 if (choice.permanentlyImpossible()) {
                     fail(task, choice.failure(), choice.why(), now);
                 }
+                continue;
+            }
+            if (!gatekeeper.mayStart(task, choice.agent(), now)) {
                 continue;
             }
             if (claim(task, choice, now)) {

@@ -47,7 +47,9 @@ public final class Engine implements AutoCloseable {
             ProcessLauncher launcher,
             EngineConfig config,
             Clock clock,
-            Map<String, AgentHealth> health) {
+            Map<String, AgentHealth> health,
+            DecisionService decisions,
+            MergeQueue merges) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
@@ -55,12 +57,32 @@ public final class Engine implements AutoCloseable {
         Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
-                new RunWatcher(launcher, clock, config),
-                new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
+                new RunWatcher(launcher, clock, config, task -> recorder.store().decisionsOf(task).stream()
+                        .anyMatch(dev.baton.core.Decision::isPending)),
+                new RunFinisher(
+                        recorder,
+                        agents,
+                        workdirs,
+                        RetryPolicy.from(config),
+                        clock,
+                        new RunVerifier(recorder, launcher, clock)),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
-        this.dispatcher =
-                new Dispatcher(recorder, supervisor, new AgentChooser(agents, health), home, node, config, clock);
+        this.dispatcher = new Dispatcher(
+                recorder,
+                supervisor,
+                new AgentChooser(agents, health),
+                home,
+                node,
+                config,
+                clock,
+                new Gatekeeper(recorder, decisions),
+                decisions);
+        recorder.subscribe(new AutoMerge(recorder, merges));
+        // An answer given in this process (REST, dashboard) lets an approved task start at once.
+        recorder.subscribe(event -> {
+            if (event.type().equals(dev.baton.core.EventTypes.DECISION_ANSWERED)) wake();
+        });
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 

@@ -41,8 +41,16 @@ final class RunFinisher {
     private final Workdirs workdirs;
     private final RetryPolicy retries;
     private final Clock clock;
+    private final RunVerifier verifier;
 
-    RunFinisher(Recorder recorder, AgentRegistry agents, Workdirs workdirs, RetryPolicy retries, Clock clock) {
+    RunFinisher(
+            Recorder recorder,
+            AgentRegistry agents,
+            Workdirs workdirs,
+            RetryPolicy retries,
+            Clock clock,
+            RunVerifier verifier) {
+        this.verifier = verifier;
         this.recorder = recorder;
         this.agents = agents;
         this.workdirs = workdirs;
@@ -52,9 +60,10 @@ final class RunFinisher {
 
     /** Finishes a run whose process ended or was stopped; the transcript holds what its agent reported. */
     void finish(Run run, RunEnding ending, Transcript transcript) {
-        RunOutcome outcome = outcomeOf(run, ending, transcript);
-        RunResult result =
-                commitAndSummarize(run, outcome.summary()).withAgentReport(transcript.sessionId(), transcript.usage());
+        RunOutcome agentOutcome = outcomeOf(run, ending, transcript);
+        RunResult result = commitAndSummarize(run, agentOutcome.summary())
+                .withAgentReport(transcript.sessionId(), transcript.usage());
+        RunOutcome outcome = verifier.verify(run, agentOutcome);
         record(
                 run,
                 outcome,
@@ -135,6 +144,23 @@ final class RunFinisher {
         }
     }
 
+    /**
+     * A red verify goes back to the agent at once, up to the project's {@code verify_attempts}
+     * further attempts (the task's own retries still count for other failures).
+     */
+    private Optional<Duration> verifyRetry(Task task) {
+        int allowed;
+        try {
+            allowed = Gatekeeper.projectOf(task).verifyAttempts();
+        } catch (BatonException e) {
+            return Optional.empty();
+        }
+        long verifyFailuresBefore = recorder.store().runsOf(task.id()).stream()
+                .filter(r -> r.status().isTerminal() && r.failureReason() == FailureReason.VERIFY_FAILED)
+                .count();
+        return verifyFailuresBefore < allowed ? Optional.of(Duration.ZERO) : Optional.empty();
+    }
+
     private Changes changesFor(
             Task task, Run run, RunOutcome outcome, Integer exitCode, RunResult result, Instant resetAt) {
         Instant now = clock.instant();
@@ -162,7 +188,9 @@ final class RunFinisher {
             changes.event(Event.of(now, task.id(), run.id(), EventTypes.TASK_COMPLETED, Map.of()));
             return changes.build();
         }
-        Optional<Duration> delay = retries.nextDelay(task, reason)
+        Optional<Duration> delay = (reason == FailureReason.VERIFY_FAILED
+                        ? verifyRetry(task)
+                        : retries.nextDelay(task, reason))
                 // A rate limit that says when it lifts: no point trying before then.
                 .map(backoff -> resetAt != null && resetAt.isAfter(now.plus(backoff))
                         ? Duration.between(now, resetAt)

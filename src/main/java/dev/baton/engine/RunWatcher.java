@@ -28,8 +28,18 @@ final class RunWatcher {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final EngineConfig config;
+    private final java.util.function.Predicate<dev.baton.core.TaskId> waitingForPerson;
 
-    RunWatcher(ProcessLauncher launcher, Clock clock, EngineConfig config) {
+    /**
+     * @param waitingForPerson whether a task has a pending decision: an agent waiting for a person's
+     *     answer to its permission question is quiet, not stalled
+     */
+    RunWatcher(
+            ProcessLauncher launcher,
+            Clock clock,
+            EngineConfig config,
+            java.util.function.Predicate<dev.baton.core.TaskId> waitingForPerson) {
+        this.waitingForPerson = waitingForPerson;
         this.launcher = launcher;
         this.clock = clock;
         this.config = config;
@@ -78,7 +88,8 @@ final class RunWatcher {
                                         + "; the whole process group was killed"));
             }
             if (watched.stream.parses()
-                    && Duration.between(watched.stream.lastActivity(), now).compareTo(config.stallTimeout()) >= 0) {
+                    && Duration.between(watched.stream.lastActivity(), now).compareTo(config.stallTimeout()) >= 0
+                    && !waitingForPerson.test(watched.task.id())) {
                 launcher.killGroup(watched.process, config.killGrace());
                 return drained(
                         watched,

@@ -196,8 +196,12 @@ public final class TaskService {
                         "task " + id + " is already " + task.status().wireName() + "; nothing to cancel");
             }
             try {
-                Task cancelled = recorder.apply(Changes.builder()
-                                .update(task.fail(
+                Changes.Builder changes = Changes.builder();
+                // Questions about a cancelled task no longer need an answer.
+                store().decisionsOf(id).stream()
+                        .filter(dev.baton.core.Decision::isPending)
+                        .forEach(d -> changes.update(d.close(clock.instant(), "the task was cancelled")));
+                Task cancelled = recorder.apply(changes.update(task.fail(
                                         TaskStatus.CANCELLED,
                                         FailureReason.CANCELLED,
                                         "cancelled by request",

@@ -105,6 +105,7 @@ public final class BatonServer implements AutoCloseable {
                     .result(metrics.scrape()));
             new TaskRoutes(baton, submission, engine).register(routes);
             new RunRoutes(baton).register(routes);
+            new dev.baton.server.api.DecisionRoutes(baton).register(routes);
             new InfoRoutes(agents, stats).register(routes);
             new RequirementRoutes(submission).register(routes);
             new DashboardRoutes(baton, agents, stats, submission).register(routes);

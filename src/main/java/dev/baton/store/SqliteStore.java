@@ -2,6 +2,9 @@ package dev.baton.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.core.Decision;
+import dev.baton.core.DecisionId;
+import dev.baton.core.DecisionStatus;
 import dev.baton.core.Event;
 import dev.baton.core.Run;
 import dev.baton.core.RunId;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -204,6 +208,21 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<Run> takeOverFrom(RunId id, String deadNode, String nodeId, Instant until) {
         return store.takeOverFrom(id, deadNode, nodeId, until);
+    }
+
+    @Override
+    public Optional<Decision> findDecision(DecisionId id) {
+        return store.findDecision(id);
+    }
+
+    @Override
+    public List<Decision> listDecisions(Set<DecisionStatus> statuses, int limit) {
+        return store.listDecisions(statuses, limit);
+    }
+
+    @Override
+    public List<Decision> decisionsOf(TaskId task) {
+        return store.decisionsOf(task);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.baton.store;
 
+import dev.baton.core.Decision;
+import dev.baton.core.DecisionId;
+import dev.baton.core.DecisionStatus;
 import dev.baton.core.Event;
 import dev.baton.core.Run;
 import dev.baton.core.RunId;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port to Baton's database. Implementations are thread-safe and may be shared by several
@@ -23,7 +27,7 @@ public interface Store extends AutoCloseable {
      * Inserting a task whose id exists fails with {@link dev.baton.core.InvalidInputException}.
      *
      * <p>Writes in this order: new tasks (with their {@code dependsOn} rows), task updates, new runs,
-     * run updates, events. An update stores the whole record as given, except a run's lease
+     * run updates, new decisions, decision updates (version-checked like tasks), events. An update stores the whole record as given, except a run's lease
      * columns ({@code nodeId}, {@code fence}, {@code leaseUntil}), which only {@link #renewLeases}
      * and {@link #takeOver} change. When any change fails, nothing of the batch is stored.
      *
@@ -103,6 +107,17 @@ public interface Store extends AutoCloseable {
      * @return the run as taken over, or empty when the run is no longer held by {@code deadNode}
      */
     Optional<Run> takeOverFrom(RunId id, String deadNode, String nodeId, Instant until);
+
+    Optional<Decision> findDecision(DecisionId id);
+
+    /**
+     * Decisions in the given statuses (all when the set is empty), oldest first (by creation time,
+     * then id), at most {@code limit}.
+     */
+    List<Decision> listDecisions(Set<DecisionStatus> statuses, int limit);
+
+    /** A task's decisions, oldest first. */
+    List<Decision> decisionsOf(TaskId task);
 
     /** Events with an id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Event> eventsAfter(long afterId, int limit);

@@ -75,6 +75,28 @@ class ClaudeCodeAdapterTest {
     }
 
     @Test
+    void aSupervisedAgentAsksBatonThroughThePermissionPromptTool() throws Exception {
+        AgentProfile supervised = new AgentProfile(
+                "claude", ClaudeCodeAgent.KIND, Set.of(), 1, List.of(), Map.of(), dev.baton.core.SafetyTier.SUPERVISED);
+        LaunchSpec spec = asRoot.launchSpec(
+                supervised, task(TaskSpec.builder("Fix the bug")), dir, dir.resolve("home/runs/t-1.1"), null);
+
+        assertThat(spec.command()).doesNotContain("--dangerously-skip-permissions");
+        int tool = spec.command().indexOf("--permission-prompt-tool");
+        assertThat(spec.command().get(tool + 1)).isEqualTo("mcp__baton__approve");
+        String config = spec.command().get(spec.command().indexOf("--mcp-config") + 1);
+        var server = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(config)
+                .get("mcpServers")
+                .get("baton");
+        assertThat(server.get("type").asText()).isEqualTo("stdio");
+        assertThat(server.get("args").toString())
+                .contains("\"mcp-permissions\"", "\"--home\",\"" + dir.resolve("home") + "\"")
+                .contains("\"--task\",\"t-1\"", "\"--run\",\"t-1.1\"", "\"--safety\",\"supervised\"");
+        assertThat(spec.env()).doesNotContainKey("IS_SANDBOX");
+    }
+
+    @Test
     void readOnlyAndPlanFirstTasksRunInPlanMode() {
         for (TaskMode mode : List.of(TaskMode.READ_ONLY, TaskMode.PLAN_FIRST)) {
             LaunchSpec spec = asRoot.launchSpec(
@@ -209,7 +231,8 @@ class ClaudeCodeAdapterTest {
     }
 
     private static AgentProfile profile(List<String> command, Map<String, String> env) {
-        return new AgentProfile("claude", ClaudeCodeAgent.KIND, Set.of(), 1, command, env);
+        return new AgentProfile(
+                "claude", ClaudeCodeAgent.KIND, Set.of(), 1, command, env, dev.baton.core.SafetyTier.FULL);
     }
 
     private static Task task(TaskSpec.Builder spec) {

@@ -107,6 +107,57 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
+    void aSupervisedAgentsRiskyToolCallWaitsForAPersonThroughThePermissionTool() throws Exception {
+        server.script(Script.of(
+                Turn.tool("Write", Map.of("file_path", "notes.txt", "content", "safe\n")),
+                Turn.tool(
+                        "Bash", Map.of("command", "sudo -n true 2>/dev/null; echo after-approval", "description", "x")),
+                Turn.tool("Bash", Map.of("command", "git push --force origin main", "description", "y")),
+                Turn.text("Done.")));
+
+        try (TestBaton f = baton(Map.of(), claude, dev.baton.core.SafetyTier.SUPERVISED, Duration.ofSeconds(90))) {
+            f.start();
+            TaskId id = f.add(task("Write notes, then run a command as root"));
+            try {
+                dev.baton.testing.Eventually.await(
+                        "a permission question",
+                        Duration.ofSeconds(60),
+                        () -> !f.baton.decisions().pending().isEmpty());
+            } catch (AssertionError e) {
+                Path runDir = Path.of(f.runs(id).getLast().runDir());
+                throw new AssertionError(
+                        describe(f, id) + "\nstdout: "
+                                + Files.readString(runDir.resolve("stdout.log")) + "\nstderr: "
+                                + Files.readString(runDir.resolve("stderr.log")),
+                        e);
+            }
+            var sudo = f.baton.decisions().pending().getFirst();
+            assertThat(sudo.kind()).isEqualTo(dev.baton.core.DecisionKind.TOOL_PERMISSION);
+            assertThat(sudo.details()).containsEntry("tool", "Bash").containsEntry("rule", "sudo");
+            assertThat(sudo.runId()).isEqualTo(f.runs(id).getLast().id());
+            f.baton.decisions().approve(sudo.id(), "cli:alice", "harmless with -n");
+            dev.baton.testing.Eventually.await(
+                    "the second question",
+                    Duration.ofSeconds(60),
+                    () -> !f.baton.decisions().pending().isEmpty());
+            var push = f.baton.decisions().pending().getFirst();
+            assertThat(push.details()).containsEntry("rule", "git push --force");
+            f.baton.decisions().reject(push.id(), "cli:alice", "never force-push main");
+            f.awaitIdle();
+
+            assertThat(f.task(id).status()).as(describe(f, id)).isEqualTo(TaskStatus.COMPLETED);
+            List<Event> events = events(f, id);
+            assertThat(events)
+                    .filteredOn(e -> e.type().equals(EventTypes.AGENT_TOOL_RESULT))
+                    .extracting(e -> e.data().get("failed"))
+                    .containsExactly(false, false, true); // Write allowed at once, sudo approved, push denied
+            assertThat(server.script().requests().toString())
+                    .contains("after-approval")
+                    .contains("never force-push main");
+        }
+    }
+
+    @Test
     void aRateLimitEndsAsRateLimitedWithTheResetTime() throws Exception {
         // The CLI shows the server's retry-after only when it retries, so allow it one quick retry.
         Turn limited = Turn.error(429, "Number of request tokens has exceeded your per-minute rate limit", 2);
@@ -235,6 +286,16 @@ class ClaudeCodeAgentTest {
     }
 
     private TestBaton baton(Map<String, String> extraEnv, Path binary) throws Exception {
+        return baton(extraEnv, binary, dev.baton.core.SafetyTier.FULL);
+    }
+
+    private TestBaton baton(Map<String, String> extraEnv, Path binary, dev.baton.core.SafetyTier tier)
+            throws Exception {
+        return baton(extraEnv, binary, tier, STALL);
+    }
+
+    private TestBaton baton(Map<String, String> extraEnv, Path binary, dev.baton.core.SafetyTier tier, Duration stall)
+            throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("ANTHROPIC_BASE_URL", server.baseUrl());
         env.put("ANTHROPIC_API_KEY", "sk-ant-scripted-test-key");
@@ -245,7 +306,7 @@ class ClaudeCodeAgentTest {
         env.put("HOME", Files.createDirectories(dir.resolve("claude-home")).toString());
         env.putAll(extraEnv);
         AgentProfile profile = new AgentProfile(
-                "claude", ClaudeCodeAgent.KIND, Set.of("code", "shell"), 2, List.of(binary.toString()), env);
+                "claude", ClaudeCodeAgent.KIND, Set.of("code", "shell"), 2, List.of(binary.toString()), env, tier);
         EngineConfig fast = TestBaton.fastConfig(2);
         // No automatic retries: each test looks at how one run ended.
         EngineConfig config = new EngineConfig(
@@ -257,7 +318,7 @@ class ClaudeCodeAgentTest {
                 fast.maxRetryBackoff(),
                 fast.outputEventInterval(),
                 0,
-                STALL);
+                stall);
         return new TestBaton(
                 dir.resolve("baton"),
                 config,

@@ -44,7 +44,7 @@ class OpencodeAgentTest {
      * on stderr it can be quiet for several seconds while it starts on a busy machine: the stall
      * timeout must exceed that, or a starting agent would count as stalled.
      */
-    private static final Duration STALL = Duration.ofSeconds(8);
+    private static final Duration STALL = Duration.ofSeconds(30);
 
     private static Path binary;
 

@@ -37,7 +37,9 @@ class CrashRecoveryTest {
         List<TaskId> ids = new ArrayList<>();
         try (TestBaton f = new TestBaton(home, RUNS + 10, RUNS + 10)) {
             for (int i = 0; i < RUNS; i++) {
-                ids.add(f.add("sleep 4; echo \"$BATON_TASK_ID\" >> " + markers + "/\"$BATON_TASK_ID\""));
+                // each run waits for the go file, so none can finish before the test says so
+                ids.add(f.add("while [ ! -f " + markers + "/go ]; do sleep 0.2; done; echo \"$BATON_TASK_ID\" >> "
+                        + markers + "/\"$BATON_TASK_ID\""));
             }
         }
 
@@ -61,6 +63,7 @@ class CrashRecoveryTest {
             });
 
             f.start();
+            Files.writeString(markers.resolve("go"), "");
             f.awaitIdle();
 
             Map<TaskId, List<Run>> runs = ids.stream().collect(Collectors.toMap(Function.identity(), f::runs));

@@ -145,4 +145,42 @@ class DashboardBrowserTest {
                 .setFullPage(true));
         page.close();
     }
+
+    @Test
+    void aDecisionAnsweredInTheInboxLetsItsTaskProceed() {
+        Page page = browser.newPage();
+        page.navigate(f.base() + "/decisions");
+        page.evaluate("window.__sameDocument = true");
+
+        String id = f.send(f.request("/api/tasks")
+                        .header("Content-Type", "text/markdown")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "---\nagent: command\nrequires_approval: true\n---\necho approved in the browser\n"))
+                        .build())
+                .json()
+                .get("id")
+                .asText();
+        Locator card = page.locator("article.decision:has(a[href='/tasks/" + id + "'])");
+        card.waitFor(); // arrived live, without a reload
+        assertThat(card.textContent()).contains("approve start").contains("asks for approval");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("decisions.png"))
+                .setFullPage(true));
+
+        card.locator("button.reject").click();
+        page.locator("p.error:has-text('say why')").waitFor();
+        assertThat(f.get("/api/tasks/" + id).json().get("status").asText()).isEqualTo("waiting_approval");
+
+        page.locator("article.decision:has(a[href='/tasks/" + id + "']) input[name=why]")
+                .fill("fine by me");
+        page.locator("article.decision:has(a[href='/tasks/" + id + "']) button.approve")
+                .click();
+        page.locator("[data-decision-id]:has-text('approved')").first().waitFor();
+        assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
+
+        page.navigate(f.base() + "/tasks/" + id);
+        page.locator("#task-status[data-status=completed]").waitFor();
+        page.waitForFunction("() => document.getElementById('log').textContent.includes('approved in the browser')");
+        page.close();
+    }
 }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * open its store. {@link StoreRunContract} adds runs and leases, {@link StoreConcurrencyContract}
  * the races between instances.
  */
-public abstract class StoreContract implements StoreRunContract, StoreConcurrencyContract {
+public abstract class StoreContract implements StoreRunContract, StoreConcurrencyContract, StoreDecisionContract {
     @TempDir
     protected Path dir;
 

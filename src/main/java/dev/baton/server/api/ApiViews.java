@@ -1,5 +1,6 @@
 package dev.baton.server.api;
 
+import dev.baton.core.Decision;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import java.util.LinkedHashMap;
@@ -9,6 +10,24 @@ import java.util.Map;
 /** The JSON shapes of tasks and runs: snake_case, the same fields as {@code baton show --json}. */
 public final class ApiViews {
     private ApiViews() {}
+
+    /** A decision: the same fields as {@code baton decisions --json}. */
+    public static Map<String, Object> decision(Decision d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", d.id().value());
+        out.put("task", d.taskId().value());
+        out.put("run", d.runId() == null ? null : d.runId().value());
+        out.put("kind", d.kind().wireName());
+        out.put("question", d.question());
+        out.put("details", d.details());
+        out.put("status", d.status().wireName());
+        out.put("created_at", d.createdAt().toString());
+        out.put("expires_at", d.expiresAt() == null ? null : d.expiresAt().toString());
+        out.put("answered_at", d.answeredAt() == null ? null : d.answeredAt().toString());
+        out.put("answered_by", d.answeredBy());
+        out.put("reason", d.reason());
+        return out;
+    }
 
     public static Map<String, Object> task(Task task, List<Run> runs) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -73,7 +73,8 @@ public final class RunRoutes {
         out.put("next_offset", offset + usable);
         out.put("size", size);
         out.put("finished", run.status().isTerminal());
-        out.put("text", new String(bytes, 0, usable, StandardCharsets.UTF_8));
+        // Secrets are masked; offsets still count the file's own bytes.
+        out.put("text", baton.recorder().redactor().redact(new String(bytes, 0, usable, StandardCharsets.UTF_8)));
         JsonSupport.respond(ctx, out);
     }
 

@@ -4,6 +4,9 @@ import static dev.baton.server.dashboard.Html.esc;
 
 import dev.baton.Baton;
 import dev.baton.core.BatonException;
+import dev.baton.core.Decision;
+import dev.baton.core.DecisionId;
+import dev.baton.core.DecisionStatus;
 import dev.baton.core.Event;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
@@ -11,6 +14,7 @@ import dev.baton.core.TaskId;
 import dev.baton.engine.AddResult;
 import dev.baton.server.AgentDirectory;
 import dev.baton.server.ApiError;
+import dev.baton.server.api.DecisionRoutes;
 import dev.baton.server.api.TaskSubmission;
 import dev.baton.server.stats.Stats;
 import dev.baton.store.TaskQuery;
@@ -50,11 +54,54 @@ public final class DashboardRoutes {
             html(ctx, TaskView.summary(task, runs(task), events(task), Instant.now()));
         });
         routes.get("/agents", ctx -> html(ctx, AgentsView.page(agents.list())));
+        routes.get("/decisions", ctx -> html(ctx, DecisionsView.page(pending(), answered(), Instant.now())));
+        routes.get("/ui/decisions", ctx -> html(ctx, DecisionsView.list(pending(), answered(), Instant.now())));
+        routes.post("/ui/decisions/{id}/answer", this::answer);
         routes.get("/charts", ctx -> html(ctx, ChartsView.page()));
     }
 
     private List<Task> tasks() {
         return baton.tasks().list(new TaskQuery(Set.of(), BOARD_TASKS));
+    }
+
+    private List<Decision> pending() {
+        return baton.decisions().pending();
+    }
+
+    private List<Decision> answered() {
+        List<Decision> all = baton.decisions()
+                .list(Set.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.EXPIRED), 10_000);
+        return all.subList(Math.max(0, all.size() - 20), all.size()).reversed();
+    }
+
+    /** The inbox's buttons: the card becomes the answer, or says what to fix. */
+    private void answer(Context ctx) {
+        String answer = ctx.formParam("answer");
+        String why = ctx.formParam("why");
+        try {
+            DecisionId id = DecisionId.of(ctx.pathParam("id"));
+            Decision decision;
+            String by = DecisionRoutes.who(ctx).replace("api:", "dashboard:");
+            if ("approve".equals(answer)) {
+                decision = baton.decisions().approve(id, by, why);
+            } else if ("reject".equals(answer)) {
+                decision = baton.decisions().reject(id, by, why);
+            } else {
+                throw ApiError.badRequest("answer must be approve or reject");
+            }
+            ctx.header("HX-Trigger", "baton:tasks");
+            html(ctx, DecisionsView.answered(decision));
+        } catch (ApiError | BatonException e) {
+            // Keep the card (and what was typed) so the person can fix it; say what was wrong above it.
+            html(
+                    ctx,
+                    "<p class=\"error\">" + esc(e.getMessage()) + "</p>"
+                            + baton.decisions().pending().stream()
+                                    .filter(d -> d.id().value().equals(ctx.pathParam("id")))
+                                    .map(d -> DecisionsView.list(List.of(d), List.of(), Instant.now()))
+                                    .findFirst()
+                                    .orElse(""));
+        }
     }
 
     private List<Run> runs(Task task) {

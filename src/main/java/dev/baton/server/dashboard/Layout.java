@@ -19,7 +19,7 @@ final class Layout {
                 <body>
                 <header class="top">
                   <a class="brand" href="/">Baton</a>
-                  <nav>%s%s%s</nav>
+                  <nav>%s%s%s%s</nav>
                   <span id="live" class="live" title="live updates">● live</span>
                 </header>
                 <main>
@@ -31,6 +31,7 @@ final class Layout {
                 """.formatted(
                         Html.esc(title),
                         link("/", "Board", active),
+                        link("/decisions", "Decisions", active),
                         link("/agents", "Agents", active),
                         link("/charts", "Metrics", active),
                         body,

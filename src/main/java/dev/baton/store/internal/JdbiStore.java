@@ -1,5 +1,8 @@
 package dev.baton.store.internal;
 
+import dev.baton.core.Decision;
+import dev.baton.core.DecisionId;
+import dev.baton.core.DecisionStatus;
 import dev.baton.core.Event;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.NotFoundException;
@@ -41,6 +44,7 @@ public final class JdbiStore implements Store {
     private final TaskRows tasks;
     private final RunRows runs;
     private final EventRows events;
+    private final DecisionRows decisions;
 
     /**
      * @param location the database as users know it (a file path), for error messages
@@ -55,12 +59,13 @@ public final class JdbiStore implements Store {
         this.tasks = new TaskRows(json);
         this.runs = new RunRows(json);
         this.events = new EventRows(json);
+        this.decisions = new DecisionRows(json);
     }
 
     @Override
     public Applied apply(Changes changes) {
         if (isEmpty(changes)) {
-            return new Applied(Map.of(), Map.of(), List.of());
+            return new Applied(Map.of(), Map.of(), Map.of(), List.of());
         }
         return write("apply changes", handle -> {
             Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
@@ -90,8 +95,23 @@ public final class JdbiStore implements Store {
                                 : new NotFoundException("no run with id '" + run.id() + "'"));
                 storedRuns.put(stored.id(), stored);
             }
+            Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
+            for (Decision decision : changes.newDecisions()) {
+                Decision stored = decisions
+                        .insert(handle, decision)
+                        .orElseThrow(() -> new StaleVersionException("decision " + decision.id(), decision.version()));
+                storedDecisions.put(stored.id(), stored);
+            }
+            for (Decision decision : changes.decisionUpdates()) {
+                Decision stored = decisions
+                        .update(handle, decision)
+                        .orElseThrow(() -> decisions.exists(handle, decision.id())
+                                ? new StaleVersionException("decision " + decision.id(), decision.version())
+                                : NotFoundException.decision(decision.id()));
+                storedDecisions.put(stored.id(), stored);
+            }
             List<Long> eventIds = events.append(handle, changes.events());
-            return new Applied(storedTasks, storedRuns, eventIds);
+            return new Applied(storedTasks, storedRuns, storedDecisions, eventIds);
         });
     }
 
@@ -184,6 +204,21 @@ public final class JdbiStore implements Store {
     }
 
     @Override
+    public Optional<Decision> findDecision(DecisionId id) {
+        return read("read decision " + id, handle -> decisions.find(handle, id));
+    }
+
+    @Override
+    public List<Decision> listDecisions(Set<DecisionStatus> statuses, int limit) {
+        return read("list decisions", handle -> decisions.list(handle, statuses, limit));
+    }
+
+    @Override
+    public List<Decision> decisionsOf(TaskId task) {
+        return read("read the decisions of task " + task, handle -> decisions.ofTask(handle, task));
+    }
+
+    @Override
     public List<Event> eventsAfter(long afterId, int limit) {
         return read("read events", handle -> events.after(handle, afterId, limit));
     }
@@ -207,6 +242,8 @@ public final class JdbiStore implements Store {
                 && changes.taskUpdates().isEmpty()
                 && changes.newRuns().isEmpty()
                 && changes.runUpdates().isEmpty()
+                && changes.newDecisions().isEmpty()
+                && changes.decisionUpdates().isEmpty()
                 && changes.events().isEmpty();
     }
 

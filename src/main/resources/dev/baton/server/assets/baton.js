@@ -4,7 +4,8 @@ window.Baton = (() => {
   const TYPES = ['task.created', 'task.status', 'task.routed', 'task.completed', 'task.failed', 'task.cancelled',
     'task.retrying', 'run.started', 'run.output', 'run.finished', 'run.reconciled', 'workspace.ready',
     'workspace.committed', 'agent.session', 'agent.message', 'agent.tool_call', 'agent.tool_result',
-    'agent.usage', 'agent.error', 'agent.result'];
+    'agent.usage', 'agent.error', 'agent.result', 'decision.needed', 'decision.answered', 'verify.started',
+    'verify.finished', 'merge.done', 'merge.failed'];
 
   function setLive(on) {
     const el = document.getElementById('live');
@@ -129,5 +130,10 @@ window.Baton = (() => {
     live();
   }
 
-  return { board, task, live, charts };
+  function decisions() {
+    const refresh = debounced(() => htmx.trigger(document.body, 'baton:decisions'), 150);
+    connect('types=decision.*', refresh);
+  }
+
+  return { board, task, live, charts, decisions };
 })();
