@@ -28,6 +28,8 @@ public final class Main {
             throw e;
         });
         cli.setExitCodeExceptionMapper(e -> USAGE);
+        // A requirement may start with '-' (a bulleted list): words, not options.
+        cli.getSubcommands().get("plan").setUnmatchedOptionsArePositionalParams(true);
         return cli.execute(args);
     }
 }

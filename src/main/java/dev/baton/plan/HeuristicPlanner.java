@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class HeuristicPlanner {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+(.+)$");
+    private static final Pattern INLINE_NUMBER = Pattern.compile("(?:^|\\s)(\\d+)[.)]\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+");
     private static final Pattern THEN = Pattern.compile("(?i),?\\s+(?:and\\s+)?then\\s+|(?i),?\\s+after\\s+that,?\\s+");
     private static final Pattern LEADING_THEN =
@@ -92,8 +93,34 @@ public final class HeuristicPlanner {
 
     private record Segment(String text, boolean afterPrevious) {}
 
-    /** The items of a list, continuation lines joined to their item; empty when there is no list. */
+    /**
+     * The items of a list, continuation lines joined to their item; or of a numbered list written on
+     * one line ({@code 1. this 2. that}); empty when there is no list.
+     */
     private static List<String> listItems(String text) {
+        List<String> items = lineItems(text);
+        return items.size() >= 2 ? items : inlineItems(text);
+    }
+
+    /** {@code 1. a 2. b 3. c} in running text: numbers counting up from 1, else no list. */
+    private static List<String> inlineItems(String text) {
+        Matcher m = INLINE_NUMBER.matcher(text);
+        List<int[]> marks = new ArrayList<>(); // start of the number, start of the item
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) != marks.size() + 1) continue;
+            marks.add(new int[] {m.start(1), m.end()});
+        }
+        List<String> items = new ArrayList<>();
+        if (marks.size() < 2) return items;
+        for (int i = 0; i < marks.size(); i++) {
+            int end = i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length();
+            String item = text.substring(marks.get(i)[1], end).strip();
+            if (!item.isEmpty()) items.add(item);
+        }
+        return items;
+    }
+
+    private static List<String> lineItems(String text) {
         List<String> items = new ArrayList<>();
         for (String line : text.lines().toList()) {
             Matcher m = LIST_ITEM.matcher(line);

@@ -18,7 +18,10 @@ public final class WorkflowTasks {
     /** The extra field holding {@code run}, {@code name}, {@code stage}, {@code stageIndex}, {@code task}. */
     public static final String EXTRA = "workflow";
 
-    /** The extra field that lets dependents go on after a failure (read by the engine). */
+    /**
+     * The extra field that lets dependents go on after a failure; the engine's dispatcher reads it
+     * ({@code engine.FailedDependencies.CONTINUE_ON_ERROR}, the same name).
+     */
     static final String CONTINUE_ON_ERROR = "continue_on_error";
 
     static final String TAG_PREFIX = "workflow:";

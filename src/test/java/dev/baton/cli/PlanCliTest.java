@@ -66,4 +66,13 @@ class PlanCliTest {
         assertThat(forced.out()).contains("queued 3 task(s)");
         assertThat(JSON.readTree(cli.run("ls", "--json").out())).hasSize(3);
     }
+
+    @Test
+    void aBulletedRequirementStartingWithADashIsText() throws Exception {
+        var planned = cli.run("plan", "- Fix the login crash\n- Update the docs", "--dry-run", "--json");
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        JsonNode plan = JSON.readTree(planned.out());
+        assertThat(plan.get("tasks")).hasSize(2);
+        assertThat(plan.get("submitted").asBoolean()).isFalse();
+    }
 }

@@ -91,4 +91,15 @@ class HeuristicPlannerTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("empty");
     }
+
+    @Test
+    void aNumberedListOnOneLineIsAListToo() {
+        Plan plan = HeuristicPlanner.plan(
+                "Before Friday: 1. Fix the login crash 2. Add tests for version 2.1 3. Update docs");
+        assertThat(plan.tasks())
+                .extracting(PlannedTask::title)
+                .containsExactly("Fix the login crash", "Add tests for version 2.1", "Update docs");
+        assertThat(plan.tasks()).extracting(PlannedTask::type).containsExactly("bug", "test", "docs");
+        assertThat(plan.confidence()).isEqualTo(0.9);
+    }
 }
