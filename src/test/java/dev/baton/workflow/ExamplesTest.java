@@ -140,10 +140,21 @@ class ExamplesTest {
             assertThat(deploy.spec().requiresApproval()).isTrue();
             assertThat(task(baton, runId, "build").spec().requiresApproval()).isFalse();
             assertThat(deploy.spec().timeout()).hasSeconds(300);
-            if (deploy.status() == TaskStatus.WAITING_APPROVAL || deploy.status() == TaskStatus.QUEUED) {
-                // an engine that gates approvals has not run it
-                assertThat(baton.runs(deploy.id())).isEmpty();
-            }
+            assertThat(deploy.status()).isEqualTo(TaskStatus.WAITING_APPROVAL);
+            assertThat(baton.runs(deploy.id())).isEmpty();
+            assertThat(baton.baton.workflows().get(runId).status()).isNotEqualTo("completed");
+
+            var decision = baton.baton.decisions().pending().stream()
+                    .filter(d -> d.taskId().equals(deploy.id()))
+                    .findFirst()
+                    .orElseThrow();
+            baton.baton.decisions().approve(decision.id(), "release-manager", "tests are green");
+            baton.engine.wake();
+            baton.awaitIdle();
+
+            assertThat(task(baton, runId, "deploy").status()).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(result(baton, runId, "deploy")).isEqualTo("deployed after: tests passed (built 1 file(s))");
+            assertThat(baton.baton.workflows().get(runId).status()).isEqualTo("completed");
         }
     }
 
