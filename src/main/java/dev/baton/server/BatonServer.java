@@ -107,7 +107,7 @@ public final class BatonServer implements AutoCloseable {
             new RunRoutes(baton).register(routes);
             new dev.baton.server.api.DecisionRoutes(baton).register(routes);
             new InfoRoutes(agents, stats).register(routes);
-            new RequirementRoutes(submission).register(routes);
+            new RequirementRoutes(baton).register(routes);
             new DashboardRoutes(baton, agents, stats, submission).register(routes);
             ErrorMapping.install(routes);
         });

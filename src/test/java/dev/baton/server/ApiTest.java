@@ -110,16 +110,35 @@ class ApiTest {
     }
 
     @Test
-    void aRequirementBecomesOneTask() {
-        var created = f.post("/api/requirements", "{\"text\": \"echo the whole feature\", \"title\": \"Feature X\"}");
-        assertThat(created.status()).isEqualTo(201);
+    void aRequirementIsPlannedIntoTasksThatRun() {
+        var created = f.post(
+                "/api/requirements",
+                "{\"text\": \"1. fix the bug: echo fixed\\n2. add a test: echo tested\", \"heuristic\": true}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode body = created.json();
-        assertThat(body.get("planned").asBoolean()).isFalse();
-        assertThat(body.get("tasks")).hasSize(1);
-        JsonNode task = body.get("tasks").get(0);
-        assertThat(task.get("type").asText()).isEqualTo("requirement");
-        assertThat(task.get("title").asText()).isEqualTo("Feature X");
-        f.awaitStatus(task.get("id").asText(), "completed");
+        assertThat(body.get("planned").asBoolean()).isTrue();
+        assertThat(body.get("method").asText()).isEqualTo("heuristic");
+        assertThat(body.get("submitted").asBoolean()).isTrue();
+        assertThat(body.get("tasks")).hasSize(2);
+        assertThat(body.get("tasks").get(0).get("type").asText()).isEqualTo("bug");
+        assertThat(body.get("tasks").get(1).get("type").asText()).isEqualTo("test");
+        for (JsonNode task : body.get("tasks")) {
+            JsonNode stored = f.get("/api/tasks/" + task.get("id").asText()).json();
+            assertThat(stored.get("source").asText()).startsWith("plan:");
+            assertThat(stored.get("prompt").asText()).contains("1. fix the bug", "2. add a test");
+        }
+    }
+
+    @Test
+    void aVagueRequirementIsReturnedForReviewNotQueued() {
+        String vague = "Make it better. It should be faster. Users complain. Also the look is dated and the"
+                + " onboarding is confusing for people who come from other tools and do not read manuals at all.";
+        var answer = f.post("/api/requirements", "{\"text\": \"" + vague + "\", \"heuristic\": true}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("submitted").asBoolean()).isFalse();
+        assertThat(answer.json().get("confidence").asDouble()).isLessThan(0.6);
+        assertThat(answer.json().get("note").asText()).contains("force");
+        assertThat(f.get("/api/tasks").json().get("tasks")).isEmpty();
     }
 
     @Test

@@ -120,7 +120,11 @@ class BadInputTest {
     @Test
     void figuresAndRequirements() {
         refused(f.get("/api/usage?days=99"), 400, "days");
-        refused(f.post("/api/requirements", "{\"title\": \"no text\"}"), 400, "text is required");
+        refused(f.post("/api/requirements", "{\"heuristic\": true}"), 400, "text is required");
+        refused(
+                f.post("/api/requirements", "{\"text\": \"x\", \"force\": \"yes\"}"),
+                400,
+                "force must be true or false");
         refused(f.post("/api/requirements", "{\"text\": \"x\", \"depends_on\": []}"), 400, "unknown field");
         refused(f.get("/api/nothing-here"), 404, "no such endpoint");
     }

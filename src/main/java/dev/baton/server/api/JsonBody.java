@@ -72,6 +72,13 @@ final class JsonBody {
         return value.asInt();
     }
 
+    boolean flag(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return false;
+        if (!value.isBoolean()) throw ApiError.badRequest(field + " must be true or false");
+        return value.asBoolean();
+    }
+
     /** A number, or a string the caller parses (priority: 3 or "high"). */
     String scalar(String field, int maxLength) {
         JsonNode value = node.get(field);
