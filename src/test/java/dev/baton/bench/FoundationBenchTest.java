@@ -33,6 +33,12 @@ class FoundationBenchTest {
     }
 
     @Test
+    void theEngineJvmIsStartedWithTheLaunchersMemoryFlags() throws Exception {
+        String launcher = java.nio.file.Files.readString(Path.of("baton"));
+        assertThat(IdleRunsBench.LAUNCHER_FLAGS).allMatch(launcher::contains);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         Samples samples = new Samples(new long[] {5000, 1000, 3000, 2000, 4000});
         assertThat(samples.percentileMillis(20)).isEqualTo(1.0);

@@ -17,8 +17,12 @@ import java.util.List;
  * {@code sleep} runs are live.
  */
 final class IdleRunsBench {
-    /** The JVM flags of the {@code ./baton} launcher that matter for memory. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC");
+    /**
+     * The memory flags of the {@code ./baton} launcher (a test checks they are still there): the
+     * serial collector, and a small initial heap that grows on demand, because the young generation
+     * of the default initial heap (1/64 of RAM) is touched in full between collections.
+     */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m");
 
     record Window(double seconds, long rssKbMax, long rssKbEnd, double cpuPercent, long threads) {}
 
