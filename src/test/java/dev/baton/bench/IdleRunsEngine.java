@@ -22,8 +22,8 @@ import java.util.Set;
  * The engine JVM of {@link IdleRunsBench}: Baton's default engine settings, except that this node
  * and the command agent may run {@code count} runs at once. Talks over stdin/stdout: prints IDLE
  * once the engine runs with no work, adds {@code count} tasks {@code sleep SECONDS} when it reads
- * GO, prints READY once every run's process is running, and on end of input kills every run's
- * process group and exits.
+ * GO, prints READY once every run's process is running, and on end of input stops dispatching,
+ * kills every run's process group and exits.
  *
  * <p>Arguments: HOME COUNT SECONDS.
  */
@@ -62,8 +62,12 @@ public final class IdleRunsEngine {
                 // wait for the end of input
             }
             List<Long> groups = running(baton).stream().map(Run::pid).toList();
-            engine.close();
+            engine.close(); // no more dispatching, so the killed runs are not retried
             killGroups(groups);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (engine.activeRuns() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100); // let the watchers finish before the store closes
+            }
         }
         System.exit(0);
     }
