@@ -51,12 +51,13 @@ final class RunStarter {
      * task it follows up, so a retry or follow-up picks up where the agent left off. Null for a
      * fresh session.
      */
-    private String resumeSession(Task task) {
+    private String resumeSession(Task task, Run run) {
         for (Task t = task;
                 t != null;
                 t = t.spec().followUpOf() == null
                         ? null
                         : recorder.store().findTask(t.spec().followUpOf()).orElse(null)) {
+            if (t == task && run.attempt() == 1) continue; // a first attempt: no earlier run of this task
             var runs = recorder.store().runsOf(t.id());
             for (int i = runs.size() - 1; i >= 0; i--) {
                 Run earlier = runs.get(i);
@@ -72,7 +73,8 @@ final class RunStarter {
      * The task as the adapter sees it: when an earlier attempt failed, with that failure, so the
      * agent's prompt can carry a handoff note (the stored task forgets it when it is queued again).
      */
-    private Task withHandoff(Task task) {
+    private Task withHandoff(Task task, Run run) {
+        if (run.attempt() == 1) return task; // attempts count on across retries: the first has no predecessor
         var runs = recorder.store().runsOf(task.id());
         for (int i = runs.size() - 1; i >= 0; i--) {
             Run earlier = runs.get(i);
@@ -102,8 +104,8 @@ final class RunStarter {
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);
 
-        Task asSeen = ResultReferences.resolve(withHandoff(task), recorder.store());
-        LaunchSpec spec = adapter.launchSpec(profile, asSeen, workdir, home.runDir(run.id()), resumeSession(task));
+        Task asSeen = ResultReferences.resolve(withHandoff(task, run), recorder.store());
+        LaunchSpec spec = adapter.launchSpec(profile, asSeen, workdir, home.runDir(run.id()), resumeSession(task, run));
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);

@@ -32,6 +32,13 @@ import java.util.Map;
 public final class StoreJson {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    /** How many parsed specs {@link #readSpec} keeps, and the longest it keeps (a few MB at most). */
+    private static final int RECENT_SPECS = 512;
+
+    private static final int MAX_REMEMBERED_SPEC_CHARS = 8192;
+
+    private final Map<String, TaskSpec> recentSpecs = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -103,7 +110,23 @@ public final class StoreJson {
         }
     }
 
+    /**
+     * The spec stored as {@code json}, parsed once while it is among the recently read ones: the
+     * dispatcher reads the head of the queue on every pass, and a task is read back after each of
+     * its updates, so the same few specs are read again and again. Specs are immutable.
+     */
     public TaskSpec readSpec(String json) {
+        TaskSpec known = recentSpecs.get(json);
+        if (known != null) return known;
+        TaskSpec spec = parseSpec(json);
+        if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
+            if (recentSpecs.size() >= RECENT_SPECS) recentSpecs.clear();
+            recentSpecs.put(json, spec);
+        }
+        return spec;
+    }
+
+    private TaskSpec parseSpec(String json) {
         SpecDoc doc = read(json, SpecDoc.class, "task spec");
         return new TaskSpec(
                 doc.title(),

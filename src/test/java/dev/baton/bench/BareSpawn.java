@@ -1,0 +1,44 @@
+package dev.baton.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The baselines: processes started straight from Java with {@link ProcessBuilder}, one after another. */
+final class BareSpawn {
+    private BareSpawn() {}
+
+    /** Starts {@code true} {@code count} times, waiting for each; returns processes per second. */
+    static double trueLoopRate(int count) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            new ProcessBuilder("true").start().waitFor();
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Time from calling {@code ProcessBuilder.start()} to the first command of a bash child, which
+     * writes its {@code $EPOCHREALTIME} to a file: the same measuring command Baton's agent runs.
+     */
+    static Samples startLatency(Path dir, int warmUp, int count) throws IOException, InterruptedException {
+        long[] micros = new long[count];
+        for (int i = 0; i < warmUp + count; i++) {
+            Path stamp = dir.resolve("bare-" + i);
+            long before = Machine.nowMicros();
+            int code = new ProcessBuilder(List.of("bash", "-c", stampCommand(stamp)))
+                    .start()
+                    .waitFor();
+            if (code != 0) throw new IllegalStateException("the stamping command failed with exit code " + code);
+            long started = Machine.parseEpochRealtime(Files.readString(stamp));
+            if (i >= warmUp) micros[i - warmUp] = started - before;
+        }
+        return new Samples(micros);
+    }
+
+    /** The shell command that writes the moment it runs (CLOCK_REALTIME, microseconds) to {@code stamp}. */
+    static String stampCommand(Path stamp) {
+        return "printf %s \"$EPOCHREALTIME\" > '" + stamp + "'";
+    }
+}
