@@ -49,16 +49,20 @@ final class LogsCommand implements Callable<Integer> {
             Path file = stderr
                     ? new RunFiles(Path.of(run.runDir())).stderr()
                     : new RunFiles(Path.of(run.runDir())).stdout();
-            long offset = copyFrom(file, 0, System.out);
+            // secrets in the agent's output (API keys, tokens) are masked, as in the API
+            RedactingOutput out =
+                    new RedactingOutput(System.out, baton.recorder().redactor());
+            long offset = copyFrom(file, 0, out);
             while (follow) {
                 Run current = baton.store().findRun(run.id()).orElseThrow();
-                offset = copyFrom(file, offset, System.out);
+                offset = copyFrom(file, offset, out);
                 if (current.status().isTerminal()) {
-                    copyFrom(file, offset, System.out);
+                    copyFrom(file, offset, out);
                     break;
                 }
                 Thread.sleep(200);
             }
+            out.close();
         }
         return Main.OK;
     }

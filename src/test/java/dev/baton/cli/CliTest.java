@@ -205,6 +205,16 @@ class CliTest {
     }
 
     @Test
+    void logsMaskSecretsTheAgentPrinted() throws Exception {
+        String key = "sk-proj-" + "A1b2C3d4E5f6G7h8I9j0K1l2";
+        String id = cli.run("add", "printf 'using %s\\ndone\\n' " + key, "--repo", repo.toString())
+                .out()
+                .strip();
+        cli.run("run", "--until-idle", "-q");
+        assertThat(cli.run("logs", id).out()).isEqualTo("using [redacted]\ndone\n");
+    }
+
+    @Test
     void aTaskForAnAgentThatIsNotInstalledFailsBeforeLaunchWithTheReason() throws Exception {
         Path agents = Files.createDirectories(dir.resolve("home/agents"));
         Files.writeString(agents.resolve("ghost.md"), "---\nname: ghost\nkind: codex\ncommand: /nowhere/codex\n---\n");
