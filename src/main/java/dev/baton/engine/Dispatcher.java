@@ -145,8 +145,12 @@ final class Dispatcher {
 
     private void fail(Task task, FailureReason reason, String detail, Instant now) {
         try {
-            recorder.apply(Changes.builder()
-                    .update(task.fail(TaskStatus.FAILED, reason, detail, now))
+            Changes.Builder changes = Changes.builder();
+            // a question about a task that can no longer run needs no answer
+            recorder.store().decisionsOf(task.id()).stream()
+                    .filter(dev.baton.core.Decision::isPending)
+                    .forEach(d -> changes.update(d.close(now, "the task failed: " + detail)));
+            recorder.apply(changes.update(task.fail(TaskStatus.FAILED, reason, detail, now))
                     .event(Event.of(
                             now,
                             task.id(),
