@@ -6,11 +6,15 @@ import dev.baton.agent.AgentCatalog;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
+import dev.baton.engine.AgentPlans;
 import dev.baton.engine.BatonHome;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.engine.Recorder;
+import dev.baton.engine.RoutingConfig;
+import dev.baton.engine.RoutingTables;
 import dev.baton.engine.TaskService;
+import dev.baton.route.AgentPlan;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.SqliteStore;
@@ -40,6 +44,8 @@ public final class Baton implements AutoCloseable {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final TaskService tasks;
+    private final RoutingTables tables;
+    private volatile RoutingConfig routing = RoutingConfig.defaults();
 
     private Baton(
             BatonHome home,
@@ -58,6 +64,7 @@ public final class Baton implements AutoCloseable {
         this.launcher = launcher;
         this.workspaces = new GitWorkspaces(launcher, home.worktrees());
         this.clock = clock;
+        this.tables = RoutingTables.open(home.database());
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
     }
@@ -137,7 +144,28 @@ public final class Baton implements AutoCloseable {
 
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health());
+        return new Engine(
+                home, recorder, agents, workspaces, launcher, config, clock, health(), routingConfig(), tables);
+    }
+
+    /** The usage ledger, rate limits and schedules in this home's database. */
+    public RoutingTables tables() {
+        return tables;
+    }
+
+    /**
+     * How engines made from now on route: failover depth, capacity thresholds, and each agent's
+     * daily plan (from its registration's limits unless the config names a plan for it).
+     */
+    public RoutingConfig routingConfig() {
+        Map<String, AgentPlan> plans = new LinkedHashMap<>();
+        registrations.forEach(r -> plans.put(r.name(), AgentPlans.of(r)));
+        plans.putAll(routing.plans());
+        return routing.withPlans(plans);
+    }
+
+    public void routing(RoutingConfig value) {
+        this.routing = value;
     }
 
     @Override

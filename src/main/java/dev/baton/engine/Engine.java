@@ -47,20 +47,29 @@ public final class Engine implements AutoCloseable {
             ProcessLauncher launcher,
             EngineConfig config,
             Clock clock,
-            Map<String, AgentHealth> health) {
+            Map<String, AgentHealth> health,
+            RoutingConfig routing,
+            RoutingTables tables) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
         this.clock = clock;
         Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
+        TaskRouter router = new TaskRouter(agents, health, routing, recorder.store());
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
                 new RunWatcher(launcher, clock, config),
-                new RunFinisher(recorder, agents, workdirs, RetryPolicy.from(config), clock),
+                new RunFinisher(
+                        recorder,
+                        agents,
+                        workdirs,
+                        RetryPolicy.from(config),
+                        new Failover(router, tables, routing),
+                        new RunAccounting(recorder, tables, routing),
+                        clock),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
-        this.dispatcher =
-                new Dispatcher(recorder, supervisor, new AgentChooser(agents, health), home, node, config, clock);
+        this.dispatcher = new Dispatcher(recorder, supervisor, router, tables, home, node, config, clock);
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 

@@ -54,7 +54,7 @@ class SqliteStoreTest extends StoreContract {
             assertThat(single(statement, "SELECT status FROM tasks WHERE id = 't-1'"))
                     .isEqualTo("queued");
             assertThat(single(statement, "SELECT MAX(version) FROM flyway_schema_history"))
-                    .isEqualTo("2"); // V2: the server's API tokens
+                    .isEqualTo("3"); // V3: usage ledger, rate limits, schedules
         }
     }
 
