@@ -12,7 +12,9 @@ import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.engine.Recorder;
 import dev.baton.engine.RoutingConfig;
+import dev.baton.engine.RoutingConfigFile;
 import dev.baton.engine.RoutingTables;
+import dev.baton.engine.Schedules;
 import dev.baton.engine.TaskService;
 import dev.baton.route.AgentPlan;
 import dev.baton.session.LocalProcessLauncher;
@@ -45,7 +47,7 @@ public final class Baton implements AutoCloseable {
     private final Clock clock;
     private final TaskService tasks;
     private final RoutingTables tables;
-    private volatile RoutingConfig routing = RoutingConfig.defaults();
+    private volatile RoutingConfig routing;
 
     private Baton(
             BatonHome home,
@@ -56,6 +58,7 @@ public final class Baton implements AutoCloseable {
             ProcessLauncher launcher,
             Clock clock) {
         this.home = home;
+        this.routing = RoutingConfigFile.read(home.root().resolve("routing.yaml")); // before anything is opened
         this.store = SqliteStore.open(home.database());
         this.recorder = new Recorder(store);
         this.catalog = catalog;
@@ -148,6 +151,11 @@ public final class Baton implements AutoCloseable {
                 home, recorder, agents, workspaces, launcher, config, clock, health(), routingConfig(), tables);
     }
 
+    /** Recurring tasks: add, list, remove. The engine fires them. */
+    public Schedules schedules() {
+        return new Schedules(tables.schedules(), agents, clock);
+    }
+
     /** The usage ledger, rate limits and schedules in this home's database. */
     public RoutingTables tables() {
         return tables;
@@ -164,6 +172,7 @@ public final class Baton implements AutoCloseable {
         return routing.withPlans(plans);
     }
 
+    /** Replaces the routing settings read from {@code routing.yaml} (for programs and tests). */
     public void routing(RoutingConfig value) {
         this.routing = value;
     }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             LogsCommand.class,
             CancelCommand.class,
             RetryCommand.class,
+            UsageCommand.class,
+            ScheduleCommand.class,
             RunCommand.class,
             DemoCommand.class,
             AgentsCommand.class,

@@ -27,6 +27,7 @@ public final class Engine implements AutoCloseable {
     private static final Set<TaskStatus> UNFINISHED = EnumSet.of(
             TaskStatus.QUEUED, TaskStatus.ROUTED, TaskStatus.RUNNING, TaskStatus.VERIFYING, TaskStatus.RETRYING);
     private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration SCHEDULE_INTERVAL = Duration.ofSeconds(15);
 
     private final Recorder recorder;
     private final NodeId node;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable {
     private final RunSupervisor supervisor;
     private final Dispatcher dispatcher;
     private final Reconciler reconciler;
+    private final Scheduler scheduler;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread loop;
@@ -70,6 +72,19 @@ public final class Engine implements AutoCloseable {
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
         this.dispatcher = new Dispatcher(recorder, supervisor, router, tables, home, node, config, clock);
+        this.scheduler = new Scheduler(
+                tables,
+                routing,
+                new TaskService(
+                        recorder,
+                        agents,
+                        workspaces,
+                        launcher,
+                        clock,
+                        new java.security.SecureRandom(),
+                        config.killGrace()),
+                recorder,
+                clock);
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 
@@ -123,10 +138,16 @@ public final class Engine implements AutoCloseable {
     private void loop() {
         long nextLeaseRenewal = 0;
         long nextReconcile = System.nanoTime() + RECONCILE_INTERVAL.toNanos();
+        long nextSchedules = 0; // at once on start: a schedule missed while Baton was down fires now
         while (running) {
             try {
-                dispatcher.tick();
                 long now = System.nanoTime();
+                if (now >= nextSchedules) {
+                    scheduler.tick();
+                    nextSchedules = now + SCHEDULE_INTERVAL.toNanos();
+                }
+                dispatcher.tick();
+                now = System.nanoTime();
                 if (now >= nextLeaseRenewal) {
                     recorder.store()
                             .renewLeases(node.toString(), clock.instant().plus(config.leaseDuration()));

@@ -62,6 +62,16 @@ final class TaskRouter {
         }
         List<Run> runs = task.attempts() == 0 ? List.of() : store.runsOf(task.id());
         Run last = runs.isEmpty() ? null : runs.getLast();
+        AgentHealth namedHealth = named == null ? null : health.get(named);
+        if (namedHealth != null && !namedHealth.usable() && runs.isEmpty()) {
+            // The user named an agent that cannot work here: say so rather than quietly use another.
+            return new Choice(
+                    null,
+                    named + " is " + namedHealth.status().wireName() + ": " + namedHealth.reason()
+                            + (namedHealth.fix() == null ? "" : "; " + namedHealth.fix()),
+                    namedHealth.failure() != null ? namedHealth.failure() : FailureReason.NO_AGENT,
+                    null);
+        }
         // A plain retry stays with its agent, which can resume its session.
         String preferred = last != null && !Failovers.failsOver(last.failureReason()) ? last.agent() : named;
         Set<String> leftBehind = Failovers.leftBehind(runs);

@@ -74,6 +74,14 @@ public final class ScheduleStore {
                 == 1;
     }
 
+    /** Remembers the task a firing added, so the next firing can wait until it is finished. */
+    public void setLastTask(String id, String taskId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE schedules SET last_task_id = :task WHERE id = :id")
+                .bind("id", id)
+                .bind("task", taskId)
+                .execute());
+    }
+
     private static Schedule row(ResultSet rs) throws SQLException {
         long fired = rs.getLong("last_fired_at");
         boolean neverFired = rs.wasNull();
