@@ -153,7 +153,7 @@ public final class Baton implements AutoCloseable {
 
     /** Recurring tasks: add, list, remove. The engine fires them. */
     public Schedules schedules() {
-        return new Schedules(tables.schedules(), agents, clock);
+        return new Schedules(tables.schedules(), agents, clock, java.time.ZoneId.systemDefault());
     }
 
     /** The usage ledger, rate limits and schedules in this home's database. */

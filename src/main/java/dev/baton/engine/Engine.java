@@ -67,7 +67,7 @@ public final class Engine implements AutoCloseable {
                         workdirs,
                         RetryPolicy.from(config),
                         new Failover(router, tables, routing),
-                        new RunAccounting(recorder, tables, routing),
+                        new RunAccounting(recorder, tables),
                         clock),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
                 this::wake);
@@ -84,7 +84,8 @@ public final class Engine implements AutoCloseable {
                         new java.security.SecureRandom(),
                         config.killGrace()),
                 recorder,
-                clock);
+                clock,
+                java.time.ZoneId.systemDefault());
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 

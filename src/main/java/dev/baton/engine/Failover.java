@@ -27,9 +27,15 @@ final class Failover {
 
     Optional<Hop> next(Task task, Run failed, FailureReason reason, Instant now, java.util.List<Run> runs) {
         if (!Failovers.failsOver(reason)) return Optional.empty();
-        int earlier = (int) Failovers.hops(runs).stream()
-                .filter(r -> !r.id().equals(failed.id()))
-                .count();
+        // Earlier hops: runs that failed for the agent's reason and were followed by another agent.
+        int earlier = 0;
+        for (int i = 0; i + 1 < runs.size(); i++) {
+            Run run = runs.get(i);
+            if (Failovers.failsOver(run.failureReason())
+                    && !runs.get(i + 1).agent().equals(run.agent())) {
+                earlier++;
+            }
+        }
         int number = earlier + 1;
         if (number > config.maxFailovers()) return Optional.empty();
         RoutingSnapshot snapshot = RoutingSnapshot.read(tables.ledger(), tables.rateLimits(), now);

@@ -35,14 +35,12 @@ final class Failovers {
     }
 
     /**
-     * Agents the task has left for a reason of the agent's own, other than a rate limit (a rate
-     * limit lifts: the agent's limited state keeps it away until then).
+     * Agents the task has left for a reason of the agent's own. Routing avoids them for this task
+     * while another agent can take it, and goes back to them when none can.
      */
     static Set<String> leftBehind(List<Run> runs) {
         Set<String> agents = new LinkedHashSet<>();
-        for (Run r : hops(runs)) {
-            if (r.failureReason() != FailureReason.RATE_LIMITED) agents.add(r.agent());
-        }
+        for (Run r : hops(runs)) agents.add(r.agent());
         return agents;
     }
 }

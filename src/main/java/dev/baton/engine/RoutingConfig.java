@@ -2,7 +2,6 @@ package dev.baton.engine;
 
 import dev.baton.route.AgentPlan;
 import dev.baton.route.Capacity;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,12 +10,9 @@ import java.util.Map;
  * @param maxFailovers how many times a task may move to another agent after an agent failed it
  *     (rate limit, quota, credentials, a broken agent)
  * @param capacity the warn and stop thresholds on each agent's daily plan
- * @param rateLimitCooldown how long an agent that hit a rate limit without saying when it lifts is
- *     left alone
  * @param plans each agent's daily limits and cost tier; an agent without one has no limits
  */
-public record RoutingConfig(
-        int maxFailovers, Capacity capacity, Duration rateLimitCooldown, Map<String, AgentPlan> plans) {
+public record RoutingConfig(int maxFailovers, Capacity capacity, Map<String, AgentPlan> plans) {
     public RoutingConfig {
         if (maxFailovers < 0 || maxFailovers > 20) {
             throw new IllegalArgumentException("max_failovers must be between 0 and 20, not " + maxFailovers);
@@ -25,18 +21,18 @@ public record RoutingConfig(
     }
 
     public static RoutingConfig defaults() {
-        return new RoutingConfig(3, Capacity.standard(), Duration.ofMinutes(5), Map.of());
+        return new RoutingConfig(3, Capacity.standard(), Map.of());
     }
 
     public RoutingConfig withPlans(Map<String, AgentPlan> value) {
-        return new RoutingConfig(maxFailovers, capacity, rateLimitCooldown, value);
+        return new RoutingConfig(maxFailovers, capacity, value);
     }
 
     public RoutingConfig withMaxFailovers(int value) {
-        return new RoutingConfig(value, capacity, rateLimitCooldown, plans);
+        return new RoutingConfig(value, capacity, plans);
     }
 
     public RoutingConfig withCapacity(Capacity value) {
-        return new RoutingConfig(maxFailovers, value, rateLimitCooldown, plans);
+        return new RoutingConfig(maxFailovers, value, plans);
     }
 }

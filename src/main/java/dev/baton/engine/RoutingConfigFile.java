@@ -10,7 +10,6 @@ import dev.baton.route.CostTier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import java.util.Set;
  * max_failovers: 3
  * warn_at: 0.8              # warn when an agent used 80% of a daily limit
  * stop_at: 1.0              # hold work back from it at 100%
- * rate_limit_cooldown_minutes: 5
  * agents:
  *   claude-code: {messages_per_day: 200, tokens_per_day: 5000000, tier: included}
  *   api-writer:  {budget_usd_per_day: 5, tier: paid}
@@ -34,8 +32,7 @@ import java.util.Set;
  * A missing file gives the defaults; a malformed one fails with what to fix. Stateless.
  */
 public final class RoutingConfigFile {
-    private static final Set<String> TOP =
-            Set.of("max_failovers", "warn_at", "stop_at", "rate_limit_cooldown_minutes", "agents");
+    private static final Set<String> TOP = Set.of("max_failovers", "warn_at", "stop_at", "agents");
     private static final Set<String> AGENT = Set.of("messages_per_day", "tokens_per_day", "budget_usd_per_day", "tier");
 
     private RoutingConfigFile() {}
@@ -86,15 +83,7 @@ public final class RoutingConfigFile {
                                         : null));
             }
             return new RoutingConfig(
-                    (int) number(file, root, "max_failovers", defaults.maxFailovers()),
-                    capacity,
-                    Duration.ofSeconds((long) (60
-                            * number(
-                                    file,
-                                    root,
-                                    "rate_limit_cooldown_minutes",
-                                    defaults.rateLimitCooldown().toSeconds() / 60.0))),
-                    plans);
+                    (int) number(file, root, "max_failovers", defaults.maxFailovers()), capacity, plans);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file + ": " + e.getMessage());
         }

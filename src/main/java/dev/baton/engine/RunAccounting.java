@@ -17,17 +17,19 @@ import java.util.Map;
 final class RunAccounting {
     private final Recorder recorder;
     private final RoutingTables tables;
-    private final RoutingConfig config;
 
-    RunAccounting(Recorder recorder, RoutingTables tables, RoutingConfig config) {
+    RunAccounting(Recorder recorder, RoutingTables tables) {
         this.recorder = recorder;
         this.tables = tables;
-        this.config = config;
     }
 
-    /** The agent is limited until {@code resetAt}, or for the configured cooldown when it said no time. */
+    /**
+     * The agent is limited until {@code resetAt}. Without a reset time nothing is recorded: the
+     * failed task leaves the agent (failover) or waits out its retry backoff.
+     */
     void rateLimited(Run run, Instant resetAt, String detail, Instant now) {
-        Instant until = resetAt != null && resetAt.isAfter(now) ? resetAt : now.plus(config.rateLimitCooldown());
+        if (resetAt == null || !resetAt.isAfter(now)) return;
+        Instant until = resetAt;
         tables.rateLimits().limit(run.agent(), until, detail, now);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("agent", run.agent());

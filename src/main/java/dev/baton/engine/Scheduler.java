@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Fires due schedules: adds each one's task when its cron time has come, it is inside its start
  * window, the task it added last is finished, and its agent has capacity (not rate-limited, not past
  * its daily stop threshold). A schedule that missed several times while Baton was down fires once,
- * not once per missed time: a firing counts from now. Cron times are read in the clock's zone.
+ * not once per missed time: a firing counts from now. Cron times are read in the given zone.
  * Called from the dispatcher's thread.
  */
 final class Scheduler {
@@ -30,19 +30,27 @@ final class Scheduler {
     private final TaskService tasks;
     private final Recorder recorder;
     private final Clock clock;
+    private final ZoneId zone;
 
-    Scheduler(RoutingTables tables, RoutingConfig routing, TaskService tasks, Recorder recorder, Clock clock) {
+    /** @param zone the time zone cron times and windows are read in (the machine's, for people) */
+    Scheduler(
+            RoutingTables tables,
+            RoutingConfig routing,
+            TaskService tasks,
+            Recorder recorder,
+            Clock clock,
+            ZoneId zone) {
         this.tables = tables;
         this.routing = routing;
         this.tasks = tasks;
         this.recorder = recorder;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** One pass; returns the tasks it added. */
     int tick() {
         Instant now = clock.instant();
-        ZoneId zone = clock.getZone();
         int fired = 0;
         for (Schedule s : tables.schedules().list()) {
             try {

@@ -19,11 +19,14 @@ public final class Schedules {
     private final ScheduleStore store;
     private final AgentRegistry agents;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    public Schedules(ScheduleStore store, AgentRegistry agents, Clock clock) {
+    /** @param zone the zone cron times are read in (the machine's) */
+    public Schedules(ScheduleStore store, AgentRegistry agents, Clock clock, java.time.ZoneId zone) {
         this.store = store;
         this.agents = agents;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -72,9 +75,9 @@ public final class Schedules {
         store.remove(id);
     }
 
-    /** When the schedule's cron next matches after its last firing (or its creation), in the clock's zone. */
+    /** When the schedule's cron next matches after its last firing (or its creation), in the schedules' zone. */
     public ZonedDateTime nextTime(Schedule s) {
         var since = s.lastFiredAt() != null ? s.lastFiredAt() : s.createdAt();
-        return CronExpression.parse(s.cron()).next(since.atZone(clock.getZone()));
+        return CronExpression.parse(s.cron()).next(since.atZone(zone));
     }
 }

@@ -141,8 +141,9 @@ final class TaskRouter {
             String name = profile.name();
             if (name.equals(skip)) continue;
             AgentHealth h = health.get(name);
+            RateLimits.Limit limit = snapshot.rateLimits().get(name);
             String offline = null;
-            if (leftBehind.contains(name)) {
+            if (leftBehind.contains(name) && limit == null) { // a known limit explains itself
                 offline = "failed this task ("
                         + runs.stream()
                                 .filter(r -> r.agent().equals(name) && Failovers.failsOver(r.failureReason()))
@@ -155,7 +156,6 @@ final class TaskRouter {
             }
             AgentPlan plan = plan(profile);
             Capacity.Check check = config.capacity().check(plan, snapshot.used(name));
-            RateLimits.Limit limit = snapshot.rateLimits().get(name);
             out.add(new Candidate(
                     name,
                     profile.capabilities(),

@@ -14,6 +14,7 @@ import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.route.AgentPlan;
+import dev.baton.route.Capacity;
 import dev.baton.route.CostTier;
 import dev.baton.store.LedgerEntry;
 import dev.baton.testing.Eventually;
@@ -150,26 +151,63 @@ class RoutingEngineTest {
     void anAgentPastItsDailyQuotaHoldsWorkBackInsteadOfFailingIt() throws Exception {
         try (TestBaton f = baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")))) {
             f.baton.routing(RoutingConfig.defaults()
-                    .withPlans(Map.of("alpha", new AgentPlan("alpha", CostTier.INCLUDED, 1L, null, null))));
+                    .withCapacity(new Capacity(0.5, 1.0))
+                    .withPlans(Map.of("alpha", new AgentPlan("alpha", CostTier.INCLUDED, 2L, null, null))));
             f.start();
             TaskId first = f.add("echo one");
             f.awaitIdle();
             TaskId second = f.add("echo two");
+            f.awaitIdle();
+            TaskId third = f.add("echo three");
             Eventually.await(
-                    "the second task is held", Duration.ofSeconds(20), () -> !events(f, second, RoutingEvents.TASK_HELD)
+                    "the third task is held", Duration.ofSeconds(20), () -> !events(f, third, RoutingEvents.TASK_HELD)
                             .isEmpty());
 
             assertThat(f.task(first).status()).isEqualTo(TaskStatus.COMPLETED);
-            Task held = f.task(second);
+            assertThat(f.task(second).status()).isEqualTo(TaskStatus.COMPLETED);
+            Task held = f.task(third);
             assertThat(held.status()).isEqualTo(TaskStatus.QUEUED);
-            assertThat(f.runs(second)).isEmpty();
-            assertThat((String) events(f, second, RoutingEvents.TASK_HELD)
+            assertThat(f.runs(third)).isEmpty();
+            assertThat((String) events(f, third, RoutingEvents.TASK_HELD)
                             .getFirst()
                             .data()
                             .get("why"))
                     .contains("alpha has used today's quota");
+            // Past half of its plan when the second task was routed: one warning for the day.
+            assertThat(f.baton.store().eventsAfter(0, 10_000))
+                    .filteredOn(e -> e.type().equals(RoutingEvents.AGENT_CAPACITY_WARNING))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.data())
+                            .containsEntry("agent", "alpha")
+                            .containsEntry("warning", "alpha used 50% of its messages per day"));
             Thread.sleep(300); // more passes of the dispatcher: the reason is told once, not per pass
-            assertThat(events(f, second, RoutingEvents.TASK_HELD)).hasSize(1);
+            assertThat(events(f, third, RoutingEvents.TASK_HELD)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aScheduleMissedWhileBatonWasDownRunsOnceWhenTheEngineStarts() throws Exception {
+        try (TestBaton f = baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")))) {
+            java.time.Clock twoDaysAgo =
+                    java.time.Clock.fixed(Instant.now().minus(Duration.ofDays(2)), java.time.ZoneOffset.UTC);
+            new Schedules(f.baton.tables().schedules(), f.baton.agents(), twoDaysAgo, java.time.ZoneId.systemDefault())
+                    .add("0 * * * *", "echo scheduled", null, null, null);
+            f.start();
+            Eventually.await(
+                    "the scheduled task completed",
+                    Duration.ofSeconds(30),
+                    () -> f.baton
+                                    .store()
+                                    .listTasks(new dev.baton.store.TaskQuery(
+                                            java.util.EnumSet.of(TaskStatus.COMPLETED), 10))
+                                    .size()
+                            == 1);
+            f.awaitIdle();
+            assertThat(f.baton
+                            .store()
+                            .listTasks(new dev.baton.store.TaskQuery(java.util.EnumSet.allOf(TaskStatus.class), 10)))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.spec().source()).startsWith("schedule s-"));
         }
     }
 
@@ -209,12 +247,13 @@ class RoutingEngineTest {
                     .containsEntry("reason", "rate_limited")
                     .containsEntry("hop", 1)
                     .containsEntry("max", 3);
-            assertThat(f.baton.tables().rateLimits().activeAt(Instant.now())).containsKey("limited");
+            // It gave no reset time: nothing is recorded; the task just leaves the agent.
+            assertThat(f.baton.tables().rateLimits().activeAt(Instant.now())).isEmpty();
             assertThat((String) events(f, id, EventTypes.TASK_ROUTED)
                             .getLast()
                             .data()
                             .get("why"))
-                    .contains("limited rate-limited until");
+                    .startsWith("helper: limited failed this task (rate_limited); helper ");
         }
     }
 

@@ -31,9 +31,9 @@ class SchedulerTest {
     @BeforeEach
     void setUp() {
         f = new TestBaton(dir.resolve("home"), 2, 2);
-        schedules = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock);
-        scheduler =
-                new Scheduler(f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock);
+        schedules = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock, ZoneOffset.UTC);
+        scheduler = new Scheduler(
+                f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock, ZoneOffset.UTC);
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -116,7 +116,7 @@ class SchedulerTest {
         assertThat(scheduler.tick()).isEqualTo(1);
     }
 
-    /** A clock the test sets; in UTC so cron times read as written. */
+    /** A clock the test sets. */
     static final class SettableClock extends Clock {
         private volatile Instant now;
 
