@@ -179,6 +179,7 @@ public final class Baton implements AutoCloseable {
 
     @Override
     public void close() {
+        tables.close();
         store.close();
     }
 }

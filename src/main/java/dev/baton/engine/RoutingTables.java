@@ -7,11 +7,22 @@ import dev.baton.store.UsageLedger;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 
-/** The tables routing keeps beside the store: the usage ledger, rate limits and schedules. */
-public record RoutingTables(UsageLedger ledger, RateLimits rateLimits, ScheduleStore schedules) {
+/**
+ * The tables routing keeps beside the store: the usage ledger, rate limits and schedules.
+ *
+ * @param database the connections they share, closed by {@link #close()}
+ */
+public record RoutingTables(UsageLedger ledger, RateLimits rateLimits, ScheduleStore schedules, LocalDatabase database)
+        implements AutoCloseable {
     /** The tables in the home's database (open the store first: its migrations create them). */
     public static RoutingTables open(Path dbFile) {
-        Jdbi jdbi = LocalDatabase.open(dbFile);
-        return new RoutingTables(new UsageLedger(jdbi), new RateLimits(jdbi), new ScheduleStore(jdbi));
+        LocalDatabase database = LocalDatabase.open(dbFile);
+        Jdbi jdbi = database.jdbi();
+        return new RoutingTables(new UsageLedger(jdbi), new RateLimits(jdbi), new ScheduleStore(jdbi), database);
+    }
+
+    @Override
+    public void close() {
+        database.close();
     }
 }
