@@ -75,14 +75,16 @@ final class RunCommand implements Callable<Integer> {
                 stopped.await();
                 return Main.OK;
             }
-            while (!engine.isIdle()) Thread.sleep(100);
+            while (!engine.isIdle() && !engine.onlyHeldWorkLeft()) Thread.sleep(100);
+            var held = engine.held();
             engine.close();
             Runtime.getRuntime().removeShutdownHook(hook);
-            return summarize(baton, watched, out);
+            return summarize(baton, watched, held, out);
         }
     }
 
-    private static int summarize(Baton baton, Set<TaskId> watched, java.io.PrintWriter out) {
+    private static int summarize(
+            Baton baton, Set<TaskId> watched, java.util.Map<TaskId, String> held, java.io.PrintWriter out) {
         List<Task> tasks = watched.stream()
                 .map(id -> baton.store().findTask(id))
                 .flatMap(java.util.Optional::stream)
@@ -95,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
                 .forEach(t -> out.println("  " + t.id() + " " + t.status().wireName()
                         + (t.failureReason() == null
                                 ? ""
-                                : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")));
+                                : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")
+                        + (held.containsKey(t.id()) ? " (held: " + held.get(t.id()) + ")" : "")));
         out.flush();
         return completed == tasks.size() ? Main.OK : Main.FAILURE;
     }

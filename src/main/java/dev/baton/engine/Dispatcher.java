@@ -28,7 +28,7 @@ final class Dispatcher {
     private final RunSupervisor supervisor;
     private final TaskRouter router;
     private final RoutingTables tables;
-    private final Map<dev.baton.core.TaskId, String> heldFor = new HashMap<>();
+    private final Map<dev.baton.core.TaskId, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedToday = new java.util.HashSet<>();
     private String warnedDay = "";
     private final BatonHome home;
@@ -88,6 +88,11 @@ final class Dispatcher {
             }
         }
         return started;
+    }
+
+    /** Queued tasks no agent could take at the last pass, with the reason; safe from any thread. */
+    Map<dev.baton.core.TaskId, String> held() {
+        return Map.copyOf(heldFor);
     }
 
     /** Tells, once per reason, why a queued task is waiting. */

@@ -126,6 +126,26 @@ public final class Engine implements AutoCloseable {
                 && recorder.store().listTasks(new TaskQuery(UNFINISHED, 1)).isEmpty();
     }
 
+    /**
+     * Queued tasks held back because no agent can take them now (busy, rate-limited, out of today's
+     * plan), with the reason, as of the dispatcher's last pass.
+     */
+    public Map<dev.baton.core.TaskId, String> held() {
+        return dispatcher.held();
+    }
+
+    /**
+     * True when nothing runs and every unfinished task is held back: only an agent's limit lifting
+     * (or a new day) moves work on, so a caller waiting for idleness can stop.
+     */
+    public boolean onlyHeldWorkLeft() {
+        if (supervisor.activeCount() > 0) return false;
+        Map<dev.baton.core.TaskId, String> held = dispatcher.held();
+        if (held.isEmpty()) return false;
+        var unfinished = recorder.store().listTasks(new TaskQuery(UNFINISHED, 10_000));
+        return unfinished.stream().allMatch(t -> t.status() == TaskStatus.QUEUED && held.containsKey(t.id()));
+    }
+
     /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -46,8 +46,9 @@ record RoutingSnapshot(
         return (type, agent) -> outcomes.getOrDefault(key(type, agent), Outcomes.NONE);
     }
 
-    Capacity.Used used(String agent) {
+    /** What the agent used today: its finished runs, plus one message per run still going. */
+    Capacity.Used used(String agent, int activeRuns) {
         UsageTotals t = today.getOrDefault(agent, UsageTotals.NONE);
-        return new Capacity.Used(t.messages(), t.tokens(), t.costUsd());
+        return new Capacity.Used(t.messages() + activeRuns, t.tokens(), t.costUsd());
     }
 }

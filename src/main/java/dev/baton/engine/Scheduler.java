@@ -82,7 +82,12 @@ final class Scheduler {
                         + snapshot.rateLimits().get(s.agent()).until());
             }
             AgentPlan plan = routing.plans().getOrDefault(s.agent(), AgentPlan.unlimited(s.agent(), null));
-            var check = routing.capacity().check(plan, snapshot.used(s.agent()));
+            var check = routing.capacity()
+                    .check(
+                            plan,
+                            snapshot.used(
+                                    s.agent(),
+                                    recorder.store().activeRunsByAgent().getOrDefault(s.agent(), 0)));
             if (check.stopped()) return Optional.of(s.agent() + " is out of capacity today: " + check.warning());
         }
         return Optional.empty();

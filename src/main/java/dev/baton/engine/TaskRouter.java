@@ -96,7 +96,7 @@ final class TaskRouter {
         if (route.agent() != null) {
             AgentProfile profile = agents.require(route.agent());
             String warning = config.capacity()
-                    .check(plan(profile), snapshot.used(profile.name()))
+                    .check(plan(profile), snapshot.used(profile.name(), busy.getOrDefault(profile.name(), 0)))
                     .warning();
             return new Choice(profile, route.explanation(), null, warning);
         }
@@ -155,7 +155,7 @@ final class TaskRouter {
                 offline = "is " + h.status().wireName() + " (" + h.reason() + ")";
             }
             AgentPlan plan = plan(profile);
-            Capacity.Check check = config.capacity().check(plan, snapshot.used(name));
+            Capacity.Check check = config.capacity().check(plan, snapshot.used(name, busy.getOrDefault(name, 0)));
             out.add(new Candidate(
                     name,
                     profile.capabilities(),

@@ -89,6 +89,20 @@ class UsageAndScheduleCliTest {
         assertThat(command.get("messages_left").asInt()).isEqualTo(1);
         assertThat(command.get("warning").asText()).isEqualTo("command used 50% of its messages per day");
 
+        // The plan's last message, then a task that is held back: 'run --until-idle' stops and says why.
+        cli.run("add", "echo two", "--agent", "command");
+        String third = cli.run("add", "echo three", "--agent", "command").out().strip();
+        var run = cli.run("run", "--until-idle");
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out())
+                .contains(third + " queued (held: no agent can take it now: command has used today's quota)");
+        assertThat(JSON.readTree(cli.run("show", third, "--json").out())
+                        .get("routing")
+                        .get(0)
+                        .get("step")
+                        .asText())
+                .isEqualTo("held");
+
         Files.writeString(dir.resolve("home/routing.yaml"), "agents:\n  command: {tier: cheap}\n");
         var bad = cli.run("usage");
         assertThat(bad.exitCode()).isEqualTo(2);
