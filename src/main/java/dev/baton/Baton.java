@@ -6,13 +6,19 @@ import dev.baton.agent.AgentCatalog;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
+import dev.baton.engine.AgentPlans;
 import dev.baton.engine.BatonHome;
 import dev.baton.engine.DecisionService;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.engine.MergeQueue;
 import dev.baton.engine.Recorder;
+import dev.baton.engine.RoutingConfig;
+import dev.baton.engine.RoutingConfigFile;
+import dev.baton.engine.RoutingTables;
+import dev.baton.engine.Schedules;
 import dev.baton.engine.TaskService;
+import dev.baton.route.AgentPlan;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.SqliteStore;
@@ -47,6 +53,8 @@ public final class Baton implements AutoCloseable {
     private final WorkflowService workflows;
     private final DecisionService decisions;
     private final MergeQueue merges;
+    private final RoutingTables tables;
+    private volatile RoutingConfig routing;
 
     private Baton(
             BatonHome home,
@@ -57,6 +65,7 @@ public final class Baton implements AutoCloseable {
             ProcessLauncher launcher,
             Clock clock) {
         this.home = home;
+        this.routing = RoutingConfigFile.read(home.root().resolve("routing.yaml")); // before anything is opened
         this.store = SqliteStore.open(home.database());
         this.recorder = new Recorder(store);
         this.catalog = catalog;
@@ -65,6 +74,7 @@ public final class Baton implements AutoCloseable {
         this.launcher = launcher;
         this.workspaces = new GitWorkspaces(launcher, home.worktrees());
         this.clock = clock;
+        this.tables = RoutingTables.open(home.database());
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
         this.workflows = new WorkflowService(tasks, agents, new SecureRandom());
@@ -170,11 +180,50 @@ public final class Baton implements AutoCloseable {
 
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(home, recorder, agents, workspaces, launcher, config, clock, health(), decisions, merges);
+        return new Engine(
+                home,
+                recorder,
+                agents,
+                workspaces,
+                launcher,
+                config,
+                clock,
+                health(),
+                decisions,
+                merges,
+                routingConfig(),
+                tables);
+    }
+
+    /** Recurring tasks: add, list, remove. The engine fires them. */
+    public Schedules schedules() {
+        return new Schedules(tables.schedules(), agents, clock, java.time.ZoneId.systemDefault());
+    }
+
+    /** The usage ledger, rate limits and schedules in this home's database. */
+    public RoutingTables tables() {
+        return tables;
+    }
+
+    /**
+     * How engines made from now on route: failover depth, capacity thresholds, and each agent's
+     * daily plan (from its registration's limits unless the config names a plan for it).
+     */
+    public RoutingConfig routingConfig() {
+        Map<String, AgentPlan> plans = new LinkedHashMap<>();
+        registrations.forEach(r -> plans.put(r.name(), AgentPlans.of(r)));
+        plans.putAll(routing.plans());
+        return routing.withPlans(plans);
+    }
+
+    /** Replaces the routing settings read from {@code routing.yaml} (for programs and tests). */
+    public void routing(RoutingConfig value) {
+        this.routing = value;
     }
 
     @Override
     public void close() {
+        tables.close();
         store.close();
     }
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             McpPermissionsCommand.class,
             AnswerCommands.Approve.class,
             AnswerCommands.Reject.class,
+            UsageCommand.class,
+            ScheduleCommand.class,
             RunCommand.class,
             WorkflowsCommand.class,
             PlanCommand.class,

@@ -99,10 +99,11 @@ final class RunCommand implements Callable<Integer> {
                 stopped.await();
                 return Main.OK;
             }
-            while (!engine.isIdle()) Thread.sleep(100);
+            while (!engine.isIdle() && !engine.onlyHeldWorkLeft()) Thread.sleep(100);
+            var held = engine.held();
             engine.close();
             Runtime.getRuntime().removeShutdownHook(hook);
-            int summary = summarize(baton, watched, out);
+            int summary = summarize(baton, watched, held, out);
             if (workflowRun == null) return summary;
             WorkflowRunView view = baton.workflows().get(workflowRun);
             out.println("workflow " + view.name() + " (" + view.id() + "): " + view.status());
@@ -127,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
         return submitted.runId();
     }
 
-    private static int summarize(Baton baton, Set<TaskId> watched, java.io.PrintWriter out) {
+    private static int summarize(
+            Baton baton, Set<TaskId> watched, java.util.Map<TaskId, String> held, java.io.PrintWriter out) {
         List<Task> tasks = watched.stream()
                 .map(id -> baton.store().findTask(id))
                 .flatMap(java.util.Optional::stream)
@@ -140,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
                 .forEach(t -> out.println("  " + t.id() + " " + t.status().wireName()
                         + (t.failureReason() == null
                                 ? ""
-                                : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")));
+                                : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")
+                        + (held.containsKey(t.id()) ? " (held: " + held.get(t.id()) + ")" : "")));
         long waiting = tasks.stream()
                 .filter(t -> t.status() == TaskStatus.WAITING_APPROVAL)
                 .count();

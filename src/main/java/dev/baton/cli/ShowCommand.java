@@ -35,8 +35,11 @@ final class ShowCommand implements Callable<Integer> {
         try (Baton baton = home.open()) {
             Task task = baton.tasks().get(TaskId.of(id));
             List<Run> runs = baton.store().runsOf(task.id());
+            List<java.util.Map<String, Object>> routing = Routing.of(baton.store(), task.id());
             if (json) {
-                out.println(Json.write(Json.task(task, runs)));
+                java.util.Map<String, Object> view = new java.util.LinkedHashMap<>(Json.task(task, runs));
+                view.put("routing", routing);
+                out.println(Json.write(view));
                 return Main.OK;
             }
             out.println(task.id() + "  " + task.spec().title());
@@ -54,6 +57,7 @@ final class ShowCommand implements Callable<Integer> {
             if (task.branch() != null) out.println("branch:   " + task.branch());
             if (!task.spec().dependsOn().isEmpty())
                 out.println("needs:    " + task.spec().dependsOn());
+            routing.forEach(step -> out.println("routing:  " + Routing.line(step)));
             out.println();
             if (runs.isEmpty()) {
                 out.println("No runs yet.");

@@ -28,7 +28,11 @@ import java.util.Map;
 final class Dispatcher {
     private final Recorder recorder;
     private final RunSupervisor supervisor;
-    private final AgentChooser chooser;
+    private final TaskRouter router;
+    private final RoutingTables tables;
+    private final Map<dev.baton.core.TaskId, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> warnedToday = new java.util.HashSet<>();
+    private String warnedDay = "";
     private final BatonHome home;
     private final NodeId node;
     private final EngineConfig config;
@@ -39,7 +43,8 @@ final class Dispatcher {
     Dispatcher(
             Recorder recorder,
             RunSupervisor supervisor,
-            AgentChooser chooser,
+            TaskRouter router,
+            RoutingTables tables,
             BatonHome home,
             NodeId node,
             EngineConfig config,
@@ -50,7 +55,8 @@ final class Dispatcher {
         this.decisions = decisions;
         this.recorder = recorder;
         this.supervisor = supervisor;
-        this.chooser = chooser;
+        this.router = router;
+        this.tables = tables;
         this.home = home;
         this.node = node;
         this.config = config;
@@ -77,18 +83,24 @@ final class Dispatcher {
 
         int free = config.maxConcurrentRuns() - supervisor.activeCount();
         if (free <= 0) return 0;
-        Map<String, Integer> busy = new HashMap<>(store.activeRunsByAgent());
-        int started = 0;
         ready.addAll(store.dispatchable(now, free * 2 + 8));
+        if (ready.isEmpty()) return 0;
+        Map<String, Integer> busy = new HashMap<>(store.activeRunsByAgent());
+        RoutingSnapshot snapshot = RoutingSnapshot.read(tables.ledger(), tables.rateLimits(), now);
+        int started = 0;
         for (Task task : ready) {
             if (started >= free) break;
-            AgentChooser.Choice choice = chooser.choose(task, busy);
+            TaskRouter.Choice choice = router.choose(task, busy, snapshot);
             if (choice.agent() == null) {
                 if (choice.permanentlyImpossible()) {
                     fail(task, choice.failure(), choice.why(), now);
+                } else {
+                    hold(task, choice.why(), now);
                 }
                 continue;
             }
+            heldFor.remove(task.id());
+            if (choice.warning() != null) warn(choice.agent().name(), choice.warning(), now);
             if (!gatekeeper.mayStart(task, choice.agent(), now)) {
                 continue;
             }
@@ -100,7 +112,40 @@ final class Dispatcher {
         return started;
     }
 
-    private boolean claim(Task task, AgentChooser.Choice choice, Instant now) {
+    /** Queued tasks no agent could take at the last pass, with the reason; safe from any thread. */
+    Map<dev.baton.core.TaskId, String> held() {
+        return Map.copyOf(heldFor);
+    }
+
+    /** Tells, once per reason, why a queued task is waiting. */
+    private void hold(Task task, String why, Instant now) {
+        if (why.equals(heldFor.get(task.id()))) return;
+        if (heldFor.size() > 10_000) heldFor.clear(); // tasks cancelled while held
+        heldFor.put(task.id(), why);
+        recorder.apply(Changes.builder()
+                .event(Event.of(now, task.id(), null, RoutingEvents.TASK_HELD, Map.of("why", why)))
+                .build());
+    }
+
+    /** Tells, once per agent and UTC day, that an agent passed the warn threshold of its plan. */
+    private void warn(String agent, String warning, Instant now) {
+        String day = dev.baton.store.UsageLedger.day(now);
+        if (!day.equals(warnedDay)) {
+            warnedDay = day;
+            warnedToday.clear();
+        }
+        if (!warnedToday.add(agent)) return;
+        recorder.apply(Changes.builder()
+                .event(Event.of(
+                        now,
+                        null,
+                        null,
+                        RoutingEvents.AGENT_CAPACITY_WARNING,
+                        Map.of("agent", agent, "warning", warning)))
+                .build());
+    }
+
+    private boolean claim(Task task, TaskRouter.Choice choice, Instant now) {
         int attempt = task.attempts() + 1;
         Task routed = task.moveTo(TaskStatus.ROUTED, now)
                 .withAgent(choice.agent().name())

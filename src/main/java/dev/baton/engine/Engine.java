@@ -27,6 +27,7 @@ public final class Engine implements AutoCloseable {
     private static final Set<TaskStatus> UNFINISHED = EnumSet.of(
             TaskStatus.QUEUED, TaskStatus.ROUTED, TaskStatus.RUNNING, TaskStatus.VERIFYING, TaskStatus.RETRYING);
     private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration SCHEDULE_INTERVAL = Duration.ofSeconds(15);
 
     private final Recorder recorder;
     private final NodeId node;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable {
     private final RunSupervisor supervisor;
     private final Dispatcher dispatcher;
     private final Reconciler reconciler;
+    private final Scheduler scheduler;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread loop;
@@ -49,12 +51,15 @@ public final class Engine implements AutoCloseable {
             Clock clock,
             Map<String, AgentHealth> health,
             DecisionService decisions,
-            MergeQueue merges) {
+            MergeQueue merges,
+            RoutingConfig routing,
+            RoutingTables tables) {
         this.recorder = recorder;
         this.node = NodeId.current();
         this.config = config;
         this.clock = clock;
         Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
+        TaskRouter router = new TaskRouter(agents, health, routing, recorder.store());
         this.supervisor = new RunSupervisor(
                 new RunStarter(recorder, agents, workdirs, launcher, home, clock),
                 new RunWatcher(launcher, clock, config, task -> recorder.store().decisionsOf(task).stream()
@@ -64,6 +69,8 @@ public final class Engine implements AutoCloseable {
                         agents,
                         workdirs,
                         RetryPolicy.from(config),
+                        new Failover(router, tables, routing),
+                        new RunAccounting(recorder, tables),
                         clock,
                         new RunVerifier(recorder, launcher, clock)),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
@@ -71,7 +78,8 @@ public final class Engine implements AutoCloseable {
         this.dispatcher = new Dispatcher(
                 recorder,
                 supervisor,
-                new AgentChooser(agents, health),
+                router,
+                tables,
                 home,
                 node,
                 config,
@@ -83,6 +91,20 @@ public final class Engine implements AutoCloseable {
         recorder.subscribe(event -> {
             if (event.type().equals(dev.baton.core.EventTypes.DECISION_ANSWERED)) wake();
         });
+        this.scheduler = new Scheduler(
+                tables,
+                routing,
+                new TaskService(
+                        recorder,
+                        agents,
+                        workspaces,
+                        launcher,
+                        clock,
+                        new java.security.SecureRandom(),
+                        config.killGrace()),
+                recorder,
+                clock,
+                java.time.ZoneId.systemDefault());
         this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
     }
 
@@ -123,6 +145,26 @@ public final class Engine implements AutoCloseable {
                 && recorder.store().listTasks(new TaskQuery(UNFINISHED, 1)).isEmpty();
     }
 
+    /**
+     * Queued tasks held back because no agent can take them now (busy, rate-limited, out of today's
+     * plan), with the reason, as of the dispatcher's last pass.
+     */
+    public Map<dev.baton.core.TaskId, String> held() {
+        return dispatcher.held();
+    }
+
+    /**
+     * True when nothing runs and every unfinished task is held back: only an agent's limit lifting
+     * (or a new day) moves work on, so a caller waiting for idleness can stop.
+     */
+    public boolean onlyHeldWorkLeft() {
+        if (supervisor.activeCount() > 0) return false;
+        Map<dev.baton.core.TaskId, String> held = dispatcher.held();
+        if (held.isEmpty()) return false;
+        var unfinished = recorder.store().listTasks(new TaskQuery(UNFINISHED, 10_000));
+        return unfinished.stream().allMatch(t -> t.status() == TaskStatus.QUEUED && held.containsKey(t.id()));
+    }
+
     /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -136,10 +178,16 @@ public final class Engine implements AutoCloseable {
     private void loop() {
         long nextLeaseRenewal = 0;
         long nextReconcile = System.nanoTime() + RECONCILE_INTERVAL.toNanos();
+        long nextSchedules = 0; // at once on start: a schedule missed while Baton was down fires now
         while (running) {
             try {
-                dispatcher.tick();
                 long now = System.nanoTime();
+                if (now >= nextSchedules) {
+                    scheduler.tick();
+                    nextSchedules = now + SCHEDULE_INTERVAL.toNanos();
+                }
+                dispatcher.tick();
+                now = System.nanoTime();
                 if (now >= nextLeaseRenewal) {
                     recorder.store()
                             .renewLeases(node.toString(), clock.instant().plus(config.leaseDuration()));

@@ -40,6 +40,8 @@ final class RunFinisher {
     private final AgentRegistry agents;
     private final Workdirs workdirs;
     private final RetryPolicy retries;
+    private final Failover failover;
+    private final RunAccounting accounting;
     private final Clock clock;
     private final RunVerifier verifier;
 
@@ -48,6 +50,8 @@ final class RunFinisher {
             AgentRegistry agents,
             Workdirs workdirs,
             RetryPolicy retries,
+            Failover failover,
+            RunAccounting accounting,
             Clock clock,
             RunVerifier verifier) {
         this.verifier = verifier;
@@ -55,6 +59,8 @@ final class RunFinisher {
         this.agents = agents;
         this.workdirs = workdirs;
         this.retries = retries;
+        this.failover = failover;
+        this.accounting = accounting;
         this.clock = clock;
     }
 
@@ -130,11 +136,15 @@ final class RunFinisher {
 
     private void record(Run run, RunOutcome outcome, Integer exitCode, RunResult result, Instant resetAt) {
         Store store = recorder.store();
+        if (outcome.reason() == FailureReason.RATE_LIMITED) {
+            accounting.rateLimited(run, resetAt, outcome.detail(), clock.instant());
+        }
         Run current = run;
         for (int attempt = 0; ; attempt++) {
             Task task = store.findTask(run.taskId()).orElseThrow();
             try {
                 recorder.apply(changesFor(task, current, outcome, exitCode, result, resetAt));
+                store.findRun(run.id()).ifPresent(finished -> accounting.book(task, finished));
                 return;
             } catch (StaleVersionException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) throw e;
@@ -187,6 +197,24 @@ final class RunFinisher {
             changes.update(task.moveTo(TaskStatus.COMPLETED, now));
             changes.event(Event.of(now, task.id(), run.id(), EventTypes.TASK_COMPLETED, Map.of()));
             return changes.build();
+        }
+        if (!cancelled) {
+            Optional<Failover.Hop> hop =
+                    failover.next(task, run, reason, now, recorder.store().runsOf(task.id()));
+            if (hop.isPresent()) {
+                changes.update(task.moveTo(TaskStatus.RETRYING, now)
+                        .withFailure(reason, outcome.detail())
+                        .withNotBefore(now));
+                Map<String, Object> moved = new LinkedHashMap<>();
+                moved.put("from", run.agent());
+                moved.put("to", hop.get().to());
+                moved.put("reason", reason.wireName());
+                moved.put("hop", hop.get().number());
+                moved.put("max", hop.get().max());
+                if (outcome.detail() != null) moved.put("detail", outcome.detail());
+                changes.event(Event.of(now, task.id(), run.id(), RoutingEvents.TASK_FAILOVER, moved));
+                return changes.build();
+            }
         }
         Optional<Duration> delay = (reason == FailureReason.VERIFY_FAILED
                         ? verifyRetry(task)

@@ -19,6 +19,7 @@ import dev.baton.workspace.Worktree;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,10 +73,16 @@ final class RunStarter {
     /**
      * The task as the adapter sees it: when an earlier attempt failed, with that failure, so the
      * agent's prompt can carry a handoff note (the stored task forgets it when it is queued again).
+     * When the earlier attempt was another agent's, the note says what that agent did and said last.
      */
-    private Task withHandoff(Task task, Run run) {
-        if (run.attempt() == 1) return task; // attempts count on across retries: the first has no predecessor
-        var runs = recorder.store().runsOf(task.id());
+    private Task withHandoff(Task task, List<Run> runs, String handoff) {
+        if (handoff != null) {
+            Run previous = runs.reversed().stream()
+                    .filter(r -> r.status().isTerminal())
+                    .findFirst()
+                    .orElseThrow();
+            return task.withFailure(previous.failureReason(), handoff);
+        }
         for (int i = runs.size() - 1; i >= 0; i--) {
             Run earlier = runs.get(i);
             if (earlier.status().isTerminal() && earlier.failureReason() != null) {
@@ -83,6 +90,21 @@ final class RunStarter {
             }
         }
         return task;
+    }
+
+    /** Writes the handoff note to the run folder and names it in {@code BATON_HANDOFF} (for command agents). */
+    private static LaunchSpec withHandoffFile(LaunchSpec spec, String handoff) {
+        Path file = spec.runDir().resolve("handoff.md");
+        try {
+            java.nio.file.Files.createDirectories(spec.runDir());
+            java.nio.file.Files.writeString(file, handoff + "\n");
+        } catch (java.io.IOException e) {
+            throw new dev.baton.core.LaunchException(
+                    "cannot write the handoff note " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> env = new java.util.HashMap<>(spec.env());
+        env.put("BATON_HANDOFF", file.toString());
+        return new LaunchSpec(spec.command(), spec.workdir(), env, spec.runDir());
     }
 
     /** The launched run and its task, both as stored. */
@@ -104,8 +126,12 @@ final class RunStarter {
         Path workdir = worktree.map(Worktree::path).orElseGet(() -> workdirs.scratch(task));
         String branch = worktree.map(Worktree::branch).orElse(null);
 
-        Task asSeen = ResultReferences.resolve(withHandoff(task, run), recorder.store());
+        // attempts count on across retries: a first attempt has no earlier run to read
+        List<Run> runs = run.attempt() == 1 ? List.of() : recorder.store().runsOf(task.id());
+        String handoff = Handoff.note(runs, run.agent());
+        Task asSeen = ResultReferences.resolve(withHandoff(task, runs, handoff), recorder.store());
         LaunchSpec spec = adapter.launchSpec(profile, asSeen, workdir, home.runDir(run.id()), resumeSession(task, run));
+        if (handoff != null) spec = withHandoffFile(spec, handoff);
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);

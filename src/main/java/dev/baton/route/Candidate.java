@@ -12,6 +12,7 @@ import java.util.Set;
  * @param quotaLeft runs (messages) it may still make today, or null for no quota
  * @param budgetLeftUsd money it may still spend today, or null for no budget
  * @param expectedCostUsd what one task usually costs on it (0 for included quota)
+ * @param offlineReason why it is not available, shown in explanations ("is offline" when null)
  */
 public record Candidate(
         String name,
@@ -22,9 +23,33 @@ public record Candidate(
         Long quotaLeft,
         Double budgetLeftUsd,
         CostTier tier,
-        double expectedCostUsd) {
+        double expectedCostUsd,
+        String offlineReason) {
 
     public Candidate {
         capabilities = Set.copyOf(capabilities);
+    }
+
+    public Candidate(
+            String name,
+            Set<String> capabilities,
+            boolean available,
+            int freeSlots,
+            Instant rateLimitedUntil,
+            Long quotaLeft,
+            Double budgetLeftUsd,
+            CostTier tier,
+            double expectedCostUsd) {
+        this(
+                name,
+                capabilities,
+                available,
+                freeSlots,
+                rateLimitedUntil,
+                quotaLeft,
+                budgetLeftUsd,
+                tier,
+                expectedCostUsd,
+                null);
     }
 }

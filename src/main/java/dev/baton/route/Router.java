@@ -102,7 +102,7 @@ public final class Router {
                     .toList();
             return "lacks " + String.join(", ", missing);
         }
-        if (!c.available()) return "is offline";
+        if (!c.available()) return c.offlineReason() == null ? "is offline" : c.offlineReason();
         if (c.rateLimitedUntil() != null && c.rateLimitedUntil().isAfter(now)) {
             return "rate-limited until " + CLOCK.format(c.rateLimitedUntil());
         }

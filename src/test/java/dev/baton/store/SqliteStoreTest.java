@@ -54,7 +54,7 @@ class SqliteStoreTest extends StoreContract {
             assertThat(single(statement, "SELECT status FROM tasks WHERE id = 't-1'"))
                     .isEqualTo("queued");
             assertThat(single(statement, "SELECT MAX(version) FROM flyway_schema_history"))
-                    .isEqualTo("4"); // V4: decisions (V3 belongs to another branch; Flyway skips the gap)
+                    .isEqualTo("4"); // V3: usage ledger, rate limits, schedules; V4: decisions
         }
     }
 

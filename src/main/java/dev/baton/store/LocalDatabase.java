@@ -1,0 +1,45 @@
+package dev.baton.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A small connection pool and JDBI on the home's SQLite file, for the tables beside the {@link
+ * Store} port (usage ledger, rate limits, schedules). The schema is the store's: open the {@link
+ * SqliteStore} first so its migrations have run. Thread-safe; close it to release its connections.
+ */
+public final class LocalDatabase implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private LocalDatabase(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    public static LocalDatabase open(Path dbFile) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) SqliteStore.BUSY_TIMEOUT.toMillis());
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(source);
+        hikari.setPoolName("baton-sqlite-tables");
+        hikari.setMaximumPoolSize(2);
+        hikari.setMinimumIdle(0);
+        return new LocalDatabase(new HikariDataSource(hikari));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

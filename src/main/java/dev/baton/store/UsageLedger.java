@@ -1,0 +1,139 @@
+package dev.baton.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The usage ledger: one row per finished run, summed per agent, day (UTC) and project, and per task
+ * type for the router's learned statistics. Thread-safe.
+ */
+public final class UsageLedger {
+    private static final String SUMS = "COUNT(*) AS runs, SUM(messages) AS messages, SUM(input_tokens) AS input,"
+            + " SUM(output_tokens) AS output, SUM(cached_tokens) AS cached, SUM(cost_usd) AS cost";
+
+    private final Jdbi jdbi;
+
+    public UsageLedger(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Adds a finished run; recording the same run twice keeps the first row. */
+    public void record(LedgerEntry e) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_ledger (run_id, task_id, agent, project, task_type, day,"
+                        + " finished_at, status, failure_reason, failure_detail, duration_ms, input_tokens,"
+                        + " output_tokens, cached_tokens, messages, cost_usd) VALUES (:run, :task, :agent, :project,"
+                        + " :type, :day, :at, :status, :reason, :detail, :millis, :input, :output, :cached,"
+                        + " :messages, :cost) ON CONFLICT (run_id) DO NOTHING")
+                .bind("run", e.runId())
+                .bind("task", e.taskId())
+                .bind("agent", e.agent())
+                .bind("project", e.project())
+                .bind("type", e.taskType())
+                .bind("day", day(e.finishedAt()))
+                .bind("at", e.finishedAt().toEpochMilli())
+                .bind("status", e.status())
+                .bind("reason", e.failureReason())
+                .bind("detail", e.failureDetail())
+                .bind("millis", e.durationMillis())
+                .bind("input", e.inputTokens())
+                .bind("output", e.outputTokens())
+                .bind("cached", e.cachedTokens())
+                .bind("messages", e.messages())
+                .bind("cost", e.costUsd())
+                .execute());
+    }
+
+    public static String day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    /** Totals per agent on one UTC day. */
+    public Map<String, UsageTotals> byAgentOn(String day) {
+        return grouped(
+                "SELECT agent AS k, " + SUMS + " FROM usage_ledger WHERE day = :day GROUP BY agent ORDER BY agent",
+                day);
+    }
+
+    /** Totals per project (repository, "" for scratch tasks) on one UTC day. */
+    public Map<String, UsageTotals> byProjectOn(String day) {
+        return grouped(
+                "SELECT project AS k, " + SUMS
+                        + " FROM usage_ledger WHERE day = :day GROUP BY project ORDER BY project",
+                day);
+    }
+
+    private Map<String, UsageTotals> grouped(String sql, String day) {
+        Map<String, UsageTotals> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql)
+                .bind("day", day)
+                .map((rs, ctx) -> Map.entry(rs.getString("k"), totals(rs)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** One row of {@link #daily}: an agent's totals on a day. */
+    public record DayRow(String day, String agent, UsageTotals totals) {}
+
+    /** Totals per day and agent from {@code fromDay} on (inclusive), oldest day first. */
+    public List<DayRow> daily(String fromDay) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT day, agent, " + SUMS
+                        + " FROM usage_ledger WHERE day >= :from GROUP BY day, agent ORDER BY day, agent")
+                .bind("from", fromDay)
+                .map((rs, ctx) -> new DayRow(rs.getString("day"), rs.getString("agent"), totals(rs)))
+                .list());
+    }
+
+    /** How each agent did per task type: outcomes that say something about the agent's work. */
+    public record TypeRow(String taskType, String agent, int successes, int failures, long millis, double costUsd) {}
+
+    /**
+     * Successes and failures per task type and agent, with their total duration and cost. Failures
+     * that say nothing of the agent's skill (cancelled, rate limits, missing credentials or binary)
+     * are left out: availability is the router's filter, not its score.
+     */
+    public List<TypeRow> performance() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT task_type, agent,"
+                        + " SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS ok,"
+                        + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,"
+                        + " SUM(duration_ms) AS millis, SUM(cost_usd) AS cost FROM usage_ledger"
+                        + " WHERE status IN ('succeeded', 'failed') AND (failure_reason IS NULL OR failure_reason"
+                        + " NOT IN ('rate_limited', 'auth_missing', 'binary_missing', 'no_agent', 'cancelled'))"
+                        + " GROUP BY task_type, agent")
+                .map((rs, ctx) -> new TypeRow(
+                        rs.getString("task_type"),
+                        rs.getString("agent"),
+                        rs.getInt("ok"),
+                        rs.getInt("failed"),
+                        rs.getLong("millis"),
+                        rs.getDouble("cost")))
+                .list());
+    }
+
+    /** An agent's most recent failure: "reason: detail", or empty. */
+    public Optional<String> lastError(String agent) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT failure_reason, failure_detail FROM usage_ledger"
+                        + " WHERE agent = :agent AND status = 'failed' ORDER BY finished_at DESC LIMIT 1")
+                .bind("agent", agent)
+                .map((rs, ctx) -> rs.getString("failure_reason")
+                        + (rs.getString("failure_detail") == null ? "" : ": " + rs.getString("failure_detail")))
+                .findOne());
+    }
+
+    private static UsageTotals totals(ResultSet rs) throws SQLException {
+        return new UsageTotals(
+                rs.getLong("runs"),
+                rs.getLong("messages"),
+                rs.getLong("input"),
+                rs.getLong("output"),
+                rs.getLong("cached"),
+                rs.getDouble("cost"));
+    }
+}

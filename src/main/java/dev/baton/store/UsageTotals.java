@@ -1,0 +1,11 @@
+package dev.baton.store;
+
+/** Sums of ledger rows: runs, messages, tokens and cost. */
+public record UsageTotals(
+        long runs, long messages, long inputTokens, long outputTokens, long cachedTokens, double costUsd) {
+    public static final UsageTotals NONE = new UsageTotals(0, 0, 0, 0, 0, 0);
+
+    public long tokens() {
+        return inputTokens + outputTokens;
+    }
+}
