@@ -38,6 +38,10 @@ class ApiTest {
         assertThat(done.get("runs")).hasSize(1);
         String runId = done.get("runs").get(0).get("id").asText();
         assertThat(done.get("runs").get(0).get("status").asText()).isEqualTo("succeeded");
+        JsonNode routed = done.get("routing").get(0);
+        assertThat(routed.get("step").asText()).isEqualTo("routed");
+        assertThat(routed.get("agent").asText()).isEqualTo("command");
+        assertThat(routed.get("why").asText()).startsWith("command");
 
         JsonNode log = f.get("/api/runs/" + runId + "/log").json();
         assertThat(log.get("text").asText()).contains("hello from the api");

@@ -141,7 +141,10 @@ public final class TaskRoutes {
     private void get(Context ctx) {
         TaskId id = Params.taskId(ctx);
         Task task = baton.tasks().get(id);
-        JsonSupport.respond(ctx, ApiViews.task(task, baton.tasks().runs(id)));
+        Map<String, Object> view =
+                new LinkedHashMap<>(ApiViews.task(task, baton.tasks().runs(id)));
+        view.put("routing", dev.baton.engine.RoutingSteps.of(baton.store(), id));
+        JsonSupport.respond(ctx, view);
     }
 
     private void cancel(Context ctx) {

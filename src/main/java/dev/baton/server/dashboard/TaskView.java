@@ -6,9 +6,11 @@ import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
+import dev.baton.engine.RoutingEvents;
 import dev.baton.server.JsonSupport;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A task's page: what it is, where it stands, why it went to its agent, its runs, tool calls and live log. */
 final class TaskView {
@@ -74,20 +76,40 @@ final class TaskView {
     }
 
     private static String routing(List<Event> events) {
-        List<Event> routed = events.stream()
-                .filter(e -> e.type().equals(EventTypes.TASK_ROUTED))
+        List<Event> steps = events.stream()
+                .filter(e -> e.type().equals(EventTypes.TASK_ROUTED)
+                        || e.type().equals(RoutingEvents.TASK_FAILOVER)
+                        || e.type().equals(RoutingEvents.TASK_HELD))
                 .toList();
-        if (routed.isEmpty())
+        if (steps.isEmpty())
             return "<section class=\"panel\"><h2>Routing</h2><p class=\"muted\">not routed yet</p></section>";
         StringBuilder out = new StringBuilder("<section class=\"panel\"><h2>Routing</h2><ul class=\"routing\">");
-        for (Event e : routed) {
-            out.append("<li>attempt ")
-                    .append(esc(e.data().get("attempt")))
-                    .append(" → <b>")
-                    .append(esc(e.data().get("agent")))
-                    .append("</b>: ")
-                    .append(esc(e.data().get("why")))
-                    .append("</li>");
+        for (Event e : steps) {
+            Map<String, Object> d = e.data();
+            out.append("<li>");
+            switch (e.type()) {
+                case EventTypes.TASK_ROUTED ->
+                    out.append("attempt ")
+                            .append(esc(d.get("attempt")))
+                            .append(" → <b>")
+                            .append(esc(d.get("agent")))
+                            .append("</b>: ")
+                            .append(esc(d.get("why")));
+                case RoutingEvents.TASK_FAILOVER ->
+                    out.append("failover ")
+                            .append(esc(d.get("hop")))
+                            .append("/")
+                            .append(esc(d.get("max")))
+                            .append(": <b>")
+                            .append(esc(d.get("from")))
+                            .append("</b> stopped (")
+                            .append(esc(d.get("reason")))
+                            .append("), moving to <b>")
+                            .append(esc(d.get("to")))
+                            .append("</b>");
+                default -> out.append("held: ").append(esc(d.get("why")));
+            }
+            out.append("</li>");
         }
         return out.append("</ul></section>").toString();
     }

@@ -1,9 +1,8 @@
-package dev.baton.cli;
+package dev.baton.engine;
 
 import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
 import dev.baton.core.TaskId;
-import dev.baton.engine.RoutingEvents;
 import dev.baton.store.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A task's routing history from its events: each choice with its explanation, each failover and hold. */
-final class Routing {
-    private Routing() {}
+public final class RoutingSteps {
+    private RoutingSteps() {}
 
-    static List<Map<String, Object>> of(Store store, TaskId task) {
+    public static List<Map<String, Object>> of(Store store, TaskId task) {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Event e : store.eventsOf(task, 0, 10_000)) {
             String kind =
@@ -34,7 +33,7 @@ final class Routing {
         return steps;
     }
 
-    static String line(Map<String, Object> step) {
+    public static String line(Map<String, Object> step) {
         return switch (String.valueOf(step.get("step"))) {
             case "routed" -> "attempt " + step.get("attempt") + " → " + step.get("why");
             case "failover" ->
