@@ -11,6 +11,7 @@ import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.model.AnthropicMessages;
+import dev.baton.testing.model.GeminiApi;
 import dev.baton.testing.model.OllamaChat;
 import dev.baton.testing.model.OpenAiChat;
 import dev.baton.testing.model.Script;
@@ -37,7 +38,8 @@ class LlmApiAgentTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = ScriptedModelServer.start(new OllamaChat(), new OpenAiChat(), new AnthropicMessages());
+        server = ScriptedModelServer.start(
+                new OllamaChat(), new OpenAiChat(), new AnthropicMessages(), GeminiApi.forApiClients());
     }
 
     /** A Baton whose one agent calls the scripted server through the given provider's API. */
@@ -56,6 +58,7 @@ class LlmApiAgentTest {
                 switch (provider) {
                     case "openai" -> server.baseUrl() + "/v1";
                     case "anthropic" -> server.baseUrl() + "/v1/";
+                    case "gemini" -> server.baseUrl() + "/v1beta";
                     default -> server.baseUrl();
                 });
         AgentProfile analyst = new AgentProfile("analyst", LlmApiAgent.KIND, Set.of("analysis"), 2, List.of(), env);
@@ -77,7 +80,7 @@ class LlmApiAgentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ollama", "openai", "anthropic"})
+    @ValueSource(strings = {"ollama", "openai", "anthropic", "gemini"})
     void theAnswerIsTheRunsResultAndItsTokensAreRecorded(String provider) throws Exception {
         TestBaton baton = batonFor(provider);
         server.script(Script.of(Turn.text("The parser fails on empty input because it reads past the end.")));
@@ -101,7 +104,7 @@ class LlmApiAgentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ollama", "openai", "anthropic"})
+    @ValueSource(strings = {"ollama", "openai", "anthropic", "gemini"})
     void aRateLimitIsANamedFailureAfterTheTransientRetries(String provider) throws Exception {
         TestBaton baton = batonFor(provider);
         server.script(Script.of(

@@ -21,6 +21,25 @@ import java.util.Map;
 public final class GeminiApi implements ProtocolHandler {
     private static final String PREFIX = "/v1beta/models/";
 
+    private final boolean plainCallsFromScript;
+
+    /** As the Gemini CLI uses the API: plain calls are side requests. */
+    public GeminiApi() {
+        this(false);
+    }
+
+    private GeminiApi(boolean plainCallsFromScript) {
+        this.plainCallsFromScript = plainCallsFromScript;
+    }
+
+    /**
+     * As API clients (LangChain4j) use it: every plain {@code generateContent} call is the next
+     * turn of the script, answered whole instead of streamed.
+     */
+    public static GeminiApi forApiClients() {
+        return new GeminiApi(true);
+    }
+
     @Override
     public boolean accepts(String method, String path) {
         return method.equals("POST") && path.startsWith(PREFIX);
@@ -34,7 +53,10 @@ public final class GeminiApi implements ProtocolHandler {
         String method = path.substring(path.lastIndexOf(':') + 1);
         switch (method) {
             case "streamGenerateContent" -> turn(exchange, script.next(), model);
-            case "generateContent" -> sideRequest(exchange, Sse.JSON.readTree(body), model);
+            case "generateContent" -> {
+                if (plainCallsFromScript) plainTurn(exchange, script.next(), model);
+                else sideRequest(exchange, Sse.JSON.readTree(body), model);
+            }
             case "countTokens" -> Sse.json(exchange, 200, Map.of("totalTokens", body.length() / 4));
             default -> Sse.json(exchange, 404, error(404, "NOT_FOUND", "unknown method " + method, null));
         }
@@ -69,6 +91,27 @@ public final class GeminiApi implements ProtocolHandler {
                     "totalTokenCount", turn.inputTokens() + turn.outputTokens());
             sse.event(null, chunk(parts, "STOP", usage, model));
         }
+    }
+
+    private static void plainTurn(HttpExchange exchange, Turn turn, String model) throws IOException {
+        Sse.pause(turn);
+        if (turn.isError()) {
+            Sse.json(
+                    exchange,
+                    turn.status(),
+                    error(turn.status(), statusName(turn.status()), turn.errorMessage(), turn.retryAfterSeconds()));
+            return;
+        }
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (turn.text() != null) parts.add(Map.of("text", turn.text()));
+        for (Turn.ToolCall call : turn.toolCalls()) {
+            parts.add(Map.of("functionCall", Map.of("name", call.name(), "args", call.arguments())));
+        }
+        Map<String, Object> usage = Map.of(
+                "promptTokenCount", turn.inputTokens(),
+                "candidatesTokenCount", turn.outputTokens(),
+                "totalTokenCount", turn.inputTokens() + turn.outputTokens());
+        Sse.json(exchange, 200, chunk(parts, "STOP", usage, model));
     }
 
     private static void sideRequest(HttpExchange exchange, JsonNode request, String model) throws IOException {
