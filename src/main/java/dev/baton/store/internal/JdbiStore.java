@@ -16,6 +16,8 @@ import dev.baton.store.Applied;
 import dev.baton.store.Changes;
 import dev.baton.store.Store;
 import dev.baton.store.TaskQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The {@link Store} over any database that speaks the portable SQL of {@link TaskRows}, {@link
@@ -45,6 +48,7 @@ public final class JdbiStore implements Store {
     private final RunRows runs;
     private final EventRows events;
     private final DecisionRows decisions;
+    private final StatementCache statements = new StatementCache();
 
     /**
      * @param location the database as users know it (a file path), for error messages
@@ -68,51 +72,63 @@ public final class JdbiStore implements Store {
             return new Applied(Map.of(), Map.of(), Map.of(), List.of());
         }
         return write("apply changes", handle -> {
-            Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
-            for (Task task : changes.newTasks()) {
-                Task stored = tasks.insert(handle, task)
-                        .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
-                                + " already exists; choose another id, or leave the id out to get a new one"));
-                storedTasks.put(stored.id(), stored);
+            try {
+                return apply(handle, handle.getConnection().unwrap(Connection.class), changes);
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            for (Task task : changes.taskUpdates()) {
-                Task stored = tasks.update(handle, task)
-                        .orElseThrow(() -> tasks.exists(handle, task.id())
-                                ? new StaleVersionException("task " + task.id(), task.version())
-                                : NotFoundException.task(task.id()));
-                storedTasks.put(stored.id(), stored);
-            }
-            Map<RunId, Run> storedRuns = new LinkedHashMap<>();
-            for (Run run : changes.newRuns()) {
-                Run stored = runs.insert(handle, run)
-                        .orElseThrow(() -> new StaleVersionException("run " + run.id(), run.version()));
-                storedRuns.put(stored.id(), stored);
-            }
-            for (Run run : changes.runUpdates()) {
-                Run stored = runs.update(handle, run)
-                        .orElseThrow(() -> runs.exists(handle, run.id())
-                                ? new StaleVersionException("run " + run.id(), run.version())
-                                : new NotFoundException("no run with id '" + run.id() + "'"));
-                storedRuns.put(stored.id(), stored);
-            }
-            Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
-            for (Decision decision : changes.newDecisions()) {
-                Decision stored = decisions
-                        .insert(handle, decision)
-                        .orElseThrow(() -> new StaleVersionException("decision " + decision.id(), decision.version()));
-                storedDecisions.put(stored.id(), stored);
-            }
-            for (Decision decision : changes.decisionUpdates()) {
-                Decision stored = decisions
-                        .update(handle, decision)
-                        .orElseThrow(() -> decisions.exists(handle, decision.id())
-                                ? new StaleVersionException("decision " + decision.id(), decision.version())
-                                : NotFoundException.decision(decision.id()));
-                storedDecisions.put(stored.id(), stored);
-            }
-            List<Long> eventIds = events.append(handle, changes.events());
-            return new Applied(storedTasks, storedRuns, storedDecisions, eventIds);
         });
+    }
+
+    /**
+     * The hot writes (tasks, runs, events) go through statements kept per connection on the
+     * driver's own connection; decisions and the checks after a failed update through Jdbi.
+     */
+    private Applied apply(Handle handle, Connection connection, Changes changes) throws SQLException {
+        Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
+        for (Task task : changes.newTasks()) {
+            Task stored = tasks.insert(connection, statements, task)
+                    .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
+                            + " already exists; choose another id, or leave the id out to get a new one"));
+            storedTasks.put(stored.id(), stored);
+        }
+        for (Task task : changes.taskUpdates()) {
+            Task stored = tasks.update(connection, statements, task)
+                    .orElseThrow(() -> tasks.exists(handle, task.id())
+                            ? new StaleVersionException("task " + task.id(), task.version())
+                            : NotFoundException.task(task.id()));
+            storedTasks.put(stored.id(), stored);
+        }
+        Map<RunId, Run> storedRuns = new LinkedHashMap<>();
+        for (Run run : changes.newRuns()) {
+            Run stored = runs.insert(connection, statements, run)
+                    .orElseThrow(() -> new StaleVersionException("run " + run.id(), run.version()));
+            storedRuns.put(stored.id(), stored);
+        }
+        for (Run run : changes.runUpdates()) {
+            Run stored = runs.update(connection, statements, run)
+                    .orElseThrow(() -> runs.exists(handle, run.id())
+                            ? new StaleVersionException("run " + run.id(), run.version())
+                            : new NotFoundException("no run with id '" + run.id() + "'"));
+            storedRuns.put(stored.id(), stored);
+        }
+        Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
+        for (Decision decision : changes.newDecisions()) {
+            Decision stored = decisions
+                    .insert(handle, decision)
+                    .orElseThrow(() -> new StaleVersionException("decision " + decision.id(), decision.version()));
+            storedDecisions.put(stored.id(), stored);
+        }
+        for (Decision decision : changes.decisionUpdates()) {
+            Decision stored = decisions
+                    .update(handle, decision)
+                    .orElseThrow(() -> decisions.exists(handle, decision.id())
+                            ? new StaleVersionException("decision " + decision.id(), decision.version())
+                            : NotFoundException.decision(decision.id()));
+            storedDecisions.put(stored.id(), stored);
+        }
+        List<Long> eventIds = events.append(connection, statements, changes.events());
+        return new Applied(storedTasks, storedRuns, storedDecisions, eventIds);
     }
 
     @Override
@@ -230,6 +246,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public void close() {
+        statements.close();
         try {
             resources.close();
         } catch (Exception e) {

@@ -5,6 +5,8 @@ import dev.baton.core.Run;
 import dev.baton.core.RunId;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -25,20 +26,18 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class RunRows {
     private static final List<String> ACTIVE = List.of(RunStatus.STARTING.wireName(), RunStatus.RUNNING.wireName());
 
-    private static final String INSERT = "INSERT INTO runs (id, task_id, attempt, agent, status, node_id, fence,"
-            + " pid, process_start, run_dir, workdir, branch, started_at, finished_at, exit_code,"
-            + " failure_reason, failure_detail, lease_until, output_offset, result, version)"
-            + " VALUES (:id, :taskId, :attempt, :agent, :status, :nodeId, :fence, :pid, :processStart,"
-            + " :runDir, :workdir, :branch, :startedAt, :finishedAt, :exitCode, :failureReason,"
-            + " :failureDetail, :leaseUntil, :outputOffset, :result, :version)"
-            + " ON CONFLICT (id) DO NOTHING RETURNING *";
+    /** The columns of {@link #bindCommon}, then the lease columns and the task. */
+    private static final String INSERT = "INSERT INTO runs (id, attempt, agent, status, pid, process_start,"
+            + " run_dir, workdir, branch, started_at, finished_at, exit_code, failure_reason, failure_detail,"
+            + " output_offset, result, version, node_id, fence, lease_until, task_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING";
 
-    private static final String UPDATE = "UPDATE runs SET attempt = :attempt, agent = :agent, status = :status,"
-            + " pid = :pid, process_start = :processStart, run_dir = :runDir, workdir = :workdir,"
-            + " branch = :branch, started_at = :startedAt, finished_at = :finishedAt, exit_code = :exitCode,"
-            + " failure_reason = :failureReason, failure_detail = :failureDetail,"
-            + " output_offset = :outputOffset, result = :result, version = version + 1"
-            + " WHERE id = :id AND version = :version RETURNING *";
+    /** Returns the lease columns, which only renewals and take-overs change. */
+    private static final String UPDATE = "UPDATE runs SET attempt = ?, agent = ?, status = ?, pid = ?,"
+            + " process_start = ?, run_dir = ?, workdir = ?, branch = ?, started_at = ?, finished_at = ?,"
+            + " exit_code = ?, failure_reason = ?, failure_detail = ?, output_offset = ?, result = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ? RETURNING node_id, fence, lease_until";
 
     private static final String TAKE_OVER = "UPDATE runs SET node_id = :nodeId, fence = fence + 1,"
             + " lease_until = :until, version = version + 1"
@@ -55,20 +54,48 @@ public final class RunRows {
         this.json = json;
     }
 
-    /** Empty when a run with the id exists. */
-    public Optional<Run> insert(Handle handle, Run run) {
-        return bindCommon(handle.createQuery(INSERT), run)
-                .bind("taskId", run.taskId().value())
-                .bind("nodeId", run.nodeId())
-                .bind("fence", run.fence())
-                .bind("leaseUntil", Columns.millis(run.leaseUntil()))
-                .map(this::map)
-                .findOne();
+    /**
+     * Empty when a run with the id exists. The stored record is built here, not read back: the
+     * result as its JSON reads, instants to the millisecond.
+     */
+    public Optional<Run> insert(Connection connection, StatementCache statements, Run run) throws SQLException {
+        PreparedStatement insert = statements.prepare(connection, INSERT);
+        String result = json.writeResult(run.result());
+        insert.setString(1, run.id().value());
+        bindCommon(insert, 2, run, result);
+        insert.setLong(17, run.version());
+        insert.setString(18, run.nodeId());
+        insert.setLong(19, run.fence());
+        insert.setObject(20, Columns.millis(run.leaseUntil()));
+        insert.setString(21, run.taskId().value());
+        if (insert.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(asStored(run, result, run.nodeId(), run.fence(), run.leaseUntil(), run.version()));
     }
 
-    /** Empty when the stored version differs from the run's (or the run does not exist). */
-    public Optional<Run> update(Handle handle, Run run) {
-        return bindCommon(handle.createQuery(UPDATE), run).map(this::map).findOne();
+    /**
+     * Empty when the stored version differs from the run's (or the run does not exist). The lease
+     * columns of the stored record are the database's.
+     */
+    public Optional<Run> update(Connection connection, StatementCache statements, Run run) throws SQLException {
+        PreparedStatement update = statements.prepare(connection, UPDATE);
+        String result = json.writeResult(run.result());
+        bindCommon(update, 1, run, result);
+        update.setString(16, run.id().value());
+        update.setLong(17, run.version());
+        try (ResultSet row = update.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(asStored(
+                    run,
+                    result,
+                    row.getString("node_id"),
+                    row.getLong("fence"),
+                    Columns.instant(row, "lease_until"),
+                    run.version() + 1));
+        }
     }
 
     public boolean exists(Handle handle, RunId id) {
@@ -144,27 +171,51 @@ public final class RunRows {
                 .findOne();
     }
 
-    private <S extends SqlStatement<S>> S bindCommon(S statement, Run run) {
-        return statement
-                .bind("id", run.id().value())
-                .bind("attempt", run.attempt())
-                .bind("agent", run.agent())
-                .bind("status", run.status().wireName())
-                .bind("pid", run.pid())
-                .bind("processStart", Columns.millis(run.processStart()))
-                .bind("runDir", run.runDir())
-                .bind("workdir", run.workdir())
-                .bind("branch", run.branch())
-                .bind("startedAt", Columns.millis(run.startedAt()))
-                .bind("finishedAt", Columns.millis(run.finishedAt()))
-                .bind("exitCode", run.exitCode())
-                .bind(
-                        "failureReason",
-                        run.failureReason() == null ? null : run.failureReason().wireName())
-                .bind("failureDetail", run.failureDetail())
-                .bind("outputOffset", run.outputOffset())
-                .bind("result", json.writeResult(run.result()))
-                .bind("version", run.version());
+    /** Binds attempt … result: fifteen parameters from {@code first} on. */
+    private static void bindCommon(PreparedStatement statement, int first, Run run, String result) throws SQLException {
+        int i = first;
+        statement.setInt(i++, run.attempt());
+        statement.setString(i++, run.agent());
+        statement.setString(i++, run.status().wireName());
+        statement.setObject(i++, run.pid());
+        statement.setObject(i++, Columns.millis(run.processStart()));
+        statement.setString(i++, run.runDir());
+        statement.setString(i++, run.workdir());
+        statement.setString(i++, run.branch());
+        statement.setObject(i++, Columns.millis(run.startedAt()));
+        statement.setObject(i++, Columns.millis(run.finishedAt()));
+        statement.setObject(i++, run.exitCode());
+        statement.setString(
+                i++, run.failureReason() == null ? null : run.failureReason().wireName());
+        statement.setString(i++, run.failureDetail());
+        statement.setLong(i++, run.outputOffset());
+        statement.setString(i, result);
+    }
+
+    /** The run as a read of its row would give it. */
+    private Run asStored(Run run, String result, String nodeId, long fence, Instant leaseUntil, long version) {
+        return new Run(
+                run.id(),
+                run.taskId(),
+                run.attempt(),
+                run.agent(),
+                run.status(),
+                nodeId,
+                fence,
+                run.pid(),
+                Columns.truncated(run.processStart()),
+                run.runDir(),
+                run.workdir(),
+                run.branch(),
+                Columns.truncated(run.startedAt()),
+                Columns.truncated(run.finishedAt()),
+                run.exitCode(),
+                run.failureReason(),
+                run.failureDetail(),
+                Columns.truncated(leaseUntil),
+                run.outputOffset(),
+                json.readResult(result),
+                version);
     }
 
     private Run map(ResultSet row, StatementContext context) throws SQLException {

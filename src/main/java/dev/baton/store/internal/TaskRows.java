@@ -4,6 +4,8 @@ import dev.baton.core.FailureReason;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -22,19 +22,19 @@ import org.jdbi.v3.core.statement.StatementContext;
  * SQL that SQLite (3.35+) and PostgreSQL both accept. Thread-safe.
  */
 public final class TaskRows {
-    private static final String COLUMNS = "id, status, priority, agent, branch, failure_reason, failure_detail,"
-            + " attempts, not_before, created_at, updated_at, version, spec";
+    /** The columns of {@link #bindColumns} between id and version. */
+    private static final String INSERT = "INSERT INTO tasks (id, status, priority, agent, branch, failure_reason,"
+            + " failure_detail, attempts, not_before, created_at, updated_at, spec, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
-    private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ")"
-            + " VALUES (:id, :status, :priority, :agent, :branch, :failureReason, :failureDetail,"
-            + " :attempts, :notBefore, :createdAt, :updatedAt, :version, :spec)"
-            + " ON CONFLICT (id) DO NOTHING RETURNING *";
+    /** Every column but {@code id} and {@code version}, in the order of {@link #bindColumns}. */
+    private static final String UPDATE = "UPDATE tasks SET status = ?, priority = ?, agent = ?, branch = ?,"
+            + " failure_reason = ?, failure_detail = ?, attempts = ?, not_before = ?, created_at = ?,"
+            + " updated_at = ?, spec = ?, version = version + 1 WHERE id = ? AND version = ?";
 
-    private static final String UPDATE = "UPDATE tasks SET status = :status, priority = :priority,"
-            + " agent = :agent, branch = :branch, failure_reason = :failureReason,"
-            + " failure_detail = :failureDetail, attempts = :attempts, not_before = :notBefore,"
-            + " created_at = :createdAt, updated_at = :updatedAt, spec = :spec, version = version + 1"
-            + " WHERE id = :id AND version = :version RETURNING *";
+    private static final String DELETE_DEPENDENCIES = "DELETE FROM task_deps WHERE task_id = ?";
+
+    private static final String INSERT_DEPENDENCY =
+            "INSERT INTO task_deps (task_id, depends_on) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     /** Queued, due, and no dependency that is not completed (a missing one never completes). */
     private static final String DISPATCHABLE = "SELECT t.* FROM tasks t"
@@ -58,28 +58,41 @@ public final class TaskRows {
         this.json = json;
     }
 
-    /** Inserts the task and its dependency rows; empty when a task with the id exists. */
-    public Optional<Task> insert(Handle handle, Task task) {
-        Optional<Task> stored =
-                bindAll(handle.createQuery(INSERT), task).map(this::map).findOne();
-        stored.ifPresent(inserted -> insertDependencies(handle, inserted));
-        return stored;
+    /**
+     * Inserts the task and its dependency rows; empty when a task with the id exists. The stored
+     * record is built here, not read back: the spec as its JSON reads, instants to the millisecond.
+     */
+    public Optional<Task> insert(Connection connection, StatementCache statements, Task task) throws SQLException {
+        PreparedStatement insert = statements.prepare(connection, INSERT);
+        String spec = json.writeSpec(task.spec());
+        insert.setString(1, task.id().value());
+        bindColumns(insert, 2, task, spec);
+        insert.setLong(13, task.version());
+        if (insert.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        insertDependencies(connection, statements, task);
+        return Optional.of(asStored(task, spec, task.version()));
     }
 
     /**
      * Writes every column of the task, the spec included, if the stored version is the task's
      * version; empty otherwise (stale, or no such task).
      */
-    public Optional<Task> update(Handle handle, Task task) {
-        Optional<Task> stored =
-                bindAll(handle.createQuery(UPDATE), task).map(this::map).findOne();
-        stored.ifPresent(updated -> {
-            handle.createUpdate("DELETE FROM task_deps WHERE task_id = :id")
-                    .bind("id", updated.id().value())
-                    .execute();
-            insertDependencies(handle, updated);
-        });
-        return stored;
+    public Optional<Task> update(Connection connection, StatementCache statements, Task task) throws SQLException {
+        PreparedStatement update = statements.prepare(connection, UPDATE);
+        String spec = json.writeSpec(task.spec());
+        bindColumns(update, 1, task, spec);
+        update.setString(12, task.id().value());
+        update.setLong(13, task.version());
+        if (update.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        PreparedStatement deleteDependencies = statements.prepare(connection, DELETE_DEPENDENCIES);
+        deleteDependencies.setString(1, task.id().value());
+        deleteDependencies.executeUpdate();
+        insertDependencies(connection, statements, task);
+        return Optional.of(asStored(task, spec, task.version() + 1));
     }
 
     public boolean exists(Handle handle, TaskId id) {
@@ -143,39 +156,52 @@ public final class TaskRows {
                 .list());
     }
 
-    private void insertDependencies(Handle handle, Task task) {
+    private static void insertDependencies(Connection connection, StatementCache statements, Task task)
+            throws SQLException {
         if (task.spec().dependsOn().isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO task_deps (task_id, depends_on) VALUES (:task, :dependency) ON CONFLICT DO NOTHING");
+        PreparedStatement insert = statements.prepare(connection, INSERT_DEPENDENCY);
         for (TaskId dependency : task.spec().dependsOn()) {
-            batch.bind("task", task.id().value())
-                    .bind("dependency", dependency.value())
-                    .add();
+            insert.setString(1, task.id().value());
+            insert.setString(2, dependency.value());
+            insert.executeUpdate();
         }
-        batch.execute();
     }
 
-    private <S extends SqlStatement<S>> S bindAll(S statement, Task task) {
-        return statement
-                .bind("id", task.id().value())
-                .bind("status", task.status().wireName())
-                .bind("priority", task.spec().priority())
-                .bind("agent", task.agent())
-                .bind("branch", task.branch())
-                .bind(
-                        "failureReason",
-                        task.failureReason() == null
-                                ? null
-                                : task.failureReason().wireName())
-                .bind("failureDetail", task.failureDetail())
-                .bind("attempts", task.attempts())
-                .bind("notBefore", Columns.millis(task.notBefore()))
-                .bind("createdAt", Columns.millis(task.createdAt()))
-                .bind("updatedAt", Columns.millis(task.updatedAt()))
-                .bind("version", task.version())
-                .bind("spec", json.writeSpec(task.spec()));
+    /** Binds status … spec: eleven parameters from {@code first} on. */
+    private static void bindColumns(PreparedStatement statement, int first, Task task, String spec)
+            throws SQLException {
+        int i = first;
+        statement.setString(i++, task.status().wireName());
+        statement.setInt(i++, task.spec().priority());
+        statement.setString(i++, task.agent());
+        statement.setString(i++, task.branch());
+        statement.setString(
+                i++, task.failureReason() == null ? null : task.failureReason().wireName());
+        statement.setString(i++, task.failureDetail());
+        statement.setInt(i++, task.attempts());
+        statement.setObject(i++, Columns.millis(task.notBefore()));
+        statement.setLong(i++, task.createdAt().toEpochMilli());
+        statement.setLong(i++, task.updatedAt().toEpochMilli());
+        statement.setString(i, spec);
+    }
+
+    /** The task as a read of its row would give it. */
+    private Task asStored(Task task, String spec, long version) {
+        return new Task(
+                task.id(),
+                json.readSpec(spec),
+                task.status(),
+                task.agent(),
+                task.branch(),
+                task.failureReason(),
+                task.failureDetail(),
+                task.attempts(),
+                Columns.truncated(task.notBefore()),
+                Columns.truncated(task.createdAt()),
+                Columns.truncated(task.updatedAt()),
+                version);
     }
 
     private Task map(ResultSet row, StatementContext context) throws SQLException {
