@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +42,7 @@ public final class JdbiStore implements Store {
     private static final int IDS_PER_QUERY = 500;
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String location;
     private final WriteTransactions writes;
     private final AutoCloseable resources;
@@ -52,10 +54,13 @@ public final class JdbiStore implements Store {
 
     /**
      * @param location the database as users know it (a file path), for error messages
+     * @param dataSource the connections {@code jdbi} uses, for the writes that bypass Jdbi
      * @param resources closed by {@link #close()}, such as the connection pool
      */
-    public JdbiStore(Jdbi jdbi, String location, WriteTransactions writes, AutoCloseable resources) {
+    public JdbiStore(
+            Jdbi jdbi, DataSource dataSource, String location, WriteTransactions writes, AutoCloseable resources) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.location = location;
         this.writes = writes;
         this.resources = resources;
@@ -71,6 +76,15 @@ public final class JdbiStore implements Store {
         if (isEmpty(changes)) {
             return new Applied(Map.of(), Map.of(), Map.of(), List.of());
         }
+        if (changes.newDecisions().isEmpty() && changes.decisionUpdates().isEmpty()) {
+            // The engine's writes: plain JDBC, no Jdbi handle to set up.
+            try (Connection pooled = dataSource.getConnection()) {
+                Connection connection = pooled.unwrap(Connection.class);
+                return writes.inWriteTransaction(connection, () -> apply(null, connection, changes));
+            } catch (SQLException e) {
+                throw failure("apply changes", e);
+            }
+        }
         return write("apply changes", handle -> {
             try {
                 return apply(handle, handle.getConnection().unwrap(Connection.class), changes);
@@ -82,7 +96,8 @@ public final class JdbiStore implements Store {
 
     /**
      * The hot writes (tasks, runs, events) go through statements kept per connection on the
-     * driver's own connection; decisions and the checks after a failed update through Jdbi.
+     * driver's own connection (unwrapped from the pool's); decisions through Jdbi's {@code handle},
+     * which is on the same connection and is null when there are none.
      */
     private Applied apply(Handle handle, Connection connection, Changes changes) throws SQLException {
         Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
@@ -93,11 +108,13 @@ public final class JdbiStore implements Store {
             storedTasks.put(stored.id(), stored);
         }
         for (Task task : changes.taskUpdates()) {
-            Task stored = tasks.update(connection, statements, task)
-                    .orElseThrow(() -> tasks.exists(handle, task.id())
-                            ? new StaleVersionException("task " + task.id(), task.version())
-                            : NotFoundException.task(task.id()));
-            storedTasks.put(stored.id(), stored);
+            Optional<Task> stored = tasks.update(connection, statements, task);
+            if (stored.isEmpty()) {
+                throw tasks.exists(connection, statements, task.id())
+                        ? new StaleVersionException("task " + task.id(), task.version())
+                        : NotFoundException.task(task.id());
+            }
+            storedTasks.put(task.id(), stored.get());
         }
         Map<RunId, Run> storedRuns = new LinkedHashMap<>();
         for (Run run : changes.newRuns()) {
@@ -106,11 +123,13 @@ public final class JdbiStore implements Store {
             storedRuns.put(stored.id(), stored);
         }
         for (Run run : changes.runUpdates()) {
-            Run stored = runs.update(connection, statements, run)
-                    .orElseThrow(() -> runs.exists(handle, run.id())
-                            ? new StaleVersionException("run " + run.id(), run.version())
-                            : new NotFoundException("no run with id '" + run.id() + "'"));
-            storedRuns.put(stored.id(), stored);
+            Optional<Run> stored = runs.update(connection, statements, run);
+            if (stored.isEmpty()) {
+                throw runs.exists(connection, statements, run.id())
+                        ? new StaleVersionException("run " + run.id(), run.version())
+                        : new NotFoundException("no run with id '" + run.id() + "'");
+            }
+            storedRuns.put(run.id(), stored.get());
         }
         Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
         for (Decision decision : changes.newDecisions()) {
@@ -274,13 +293,19 @@ public final class JdbiStore implements Store {
 
     private <T> T write(String what, HandleCallback<T, RuntimeException> work) {
         try {
-            return jdbi.withHandle((Handle handle) -> writes.inWriteTransaction(handle, work));
+            return jdbi.withHandle((Handle handle) -> {
+                try {
+                    return writes.inWriteTransaction(handle.getConnection(), () -> work.withHandle(handle));
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+            });
         } catch (JdbiException e) {
             throw failure(what, e);
         }
     }
 
-    private StoreException failure(String what, JdbiException e) {
+    private StoreException failure(String what, Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -98,12 +98,12 @@ public final class RunRows {
         }
     }
 
-    public boolean exists(Handle handle, RunId id) {
-        return handle.createQuery("SELECT 1 FROM runs WHERE id = :id")
-                .bind("id", id.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+    public boolean exists(Connection connection, StatementCache statements, RunId id) throws SQLException {
+        PreparedStatement select = statements.prepare(connection, "SELECT 1 FROM runs WHERE id = ?");
+        select.setString(1, id.value());
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
     }
 
     public Optional<Run> find(Handle handle, RunId id) {

@@ -46,6 +46,8 @@ public final class StoreJson {
     /** Parsed run results by their JSON; most runs are stored with an empty result at first. */
     private final Map<String, RunResult> recentResults = new ConcurrentHashMap<>();
 
+    private final Map<RunResult, String> recentResultJson = new ConcurrentHashMap<>();
+
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -176,7 +178,19 @@ public final class StoreJson {
                 doc.verify());
     }
 
+    /** The result's JSON; a run is updated several times with the same (often empty) result. */
     public String writeResult(RunResult result) {
+        String known = recentResultJson.get(result);
+        if (known != null) return known;
+        String json = serializeResult(result);
+        if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
+            if (recentResultJson.size() >= RECENT_SPECS) recentResultJson.clear();
+            recentResultJson.put(result, json);
+        }
+        return json;
+    }
+
+    private String serializeResult(RunResult result) {
         Usage usage = result.usage();
         ResultDoc doc = new ResultDoc(
                 result.commits(),

@@ -95,12 +95,12 @@ public final class TaskRows {
         return Optional.of(asStored(task, spec, task.version() + 1));
     }
 
-    public boolean exists(Handle handle, TaskId id) {
-        return handle.createQuery("SELECT 1 FROM tasks WHERE id = :id")
-                .bind("id", id.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+    public boolean exists(Connection connection, StatementCache statements, TaskId id) throws SQLException {
+        PreparedStatement select = statements.prepare(connection, "SELECT 1 FROM tasks WHERE id = ?");
+        select.setString(1, id.value());
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
     }
 
     public Optional<Task> find(Handle handle, TaskId id) {
