@@ -26,18 +26,23 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class RunRows {
     private static final List<String> ACTIVE = List.of(RunStatus.STARTING.wireName(), RunStatus.RUNNING.wireName());
 
-    /** The columns of {@link #bindCommon}, then the lease columns and the task. */
-    private static final String INSERT = "INSERT INTO runs (id, attempt, agent, status, pid, process_start,"
-            + " run_dir, workdir, branch, started_at, finished_at, exit_code, failure_reason, failure_detail,"
-            + " output_offset, result, version, node_id, fence, lease_until, task_id)"
+    /** The id, the columns of {@link #bindCommon}, the version, the lease columns, the fixed ones. */
+    private static final String INSERT = "INSERT INTO runs (id, status, pid, process_start, run_dir, workdir,"
+            + " branch, started_at, finished_at, exit_code, failure_reason, failure_detail, output_offset, result,"
+            + " version, node_id, fence, lease_until, task_id, attempt, agent)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO NOTHING";
 
-    /** Returns the lease columns, which only renewals and take-overs change. */
-    private static final String UPDATE = "UPDATE runs SET attempt = ?, agent = ?, status = ?, pid = ?,"
+    /**
+     * The columns that change after creation (a run's task, attempt and agent are fixed when it is
+     * inserted, so an update leaves them and their index entries alone). Returns those and the
+     * lease columns, which only renewals and take-overs change.
+     */
+    private static final String UPDATE = "UPDATE runs SET status = ?, pid = ?,"
             + " process_start = ?, run_dir = ?, workdir = ?, branch = ?, started_at = ?, finished_at = ?,"
             + " exit_code = ?, failure_reason = ?, failure_detail = ?, output_offset = ?, result = ?,"
-            + " version = version + 1 WHERE id = ? AND version = ? RETURNING node_id, fence, lease_until";
+            + " version = version + 1 WHERE id = ? AND version = ?"
+            + " RETURNING task_id, attempt, agent, node_id, fence, lease_until";
 
     private static final String TAKE_OVER = "UPDATE runs SET node_id = :nodeId, fence = fence + 1,"
             + " lease_until = :until, version = version + 1"
@@ -63,37 +68,51 @@ public final class RunRows {
         String result = json.writeResult(run.result());
         insert.setString(1, run.id().value());
         bindCommon(insert, 2, run, result);
-        insert.setLong(17, run.version());
-        insert.setString(18, run.nodeId());
-        insert.setLong(19, run.fence());
-        insert.setObject(20, Columns.millis(run.leaseUntil()));
-        insert.setString(21, run.taskId().value());
+        insert.setLong(15, run.version());
+        insert.setString(16, run.nodeId());
+        insert.setLong(17, run.fence());
+        insert.setObject(18, Columns.millis(run.leaseUntil()));
+        insert.setString(19, run.taskId().value());
+        insert.setInt(20, run.attempt());
+        insert.setString(21, run.agent());
         if (insert.executeUpdate() == 0) {
             return Optional.empty();
         }
-        return Optional.of(asStored(run, result, run.nodeId(), run.fence(), run.leaseUntil(), run.version()));
+        return Optional.of(asStored(
+                run,
+                run.taskId(),
+                run.attempt(),
+                run.agent(),
+                run.nodeId(),
+                run.fence(),
+                Columns.truncated(run.leaseUntil()),
+                result,
+                run.version()));
     }
 
     /**
-     * Empty when the stored version differs from the run's (or the run does not exist). The lease
-     * columns of the stored record are the database's.
+     * Empty when the stored version differs from the run's (or the run does not exist). The task,
+     * attempt, agent and lease columns of the stored record are the database's.
      */
     public Optional<Run> update(Connection connection, StatementCache statements, Run run) throws SQLException {
         PreparedStatement update = statements.prepare(connection, UPDATE);
         String result = json.writeResult(run.result());
         bindCommon(update, 1, run, result);
-        update.setString(16, run.id().value());
-        update.setLong(17, run.version());
+        update.setString(14, run.id().value());
+        update.setLong(15, run.version());
         try (ResultSet row = update.executeQuery()) {
             if (!row.next()) {
                 return Optional.empty();
             }
             return Optional.of(asStored(
                     run,
-                    result,
+                    new TaskId(row.getString("task_id")),
+                    row.getInt("attempt"),
+                    row.getString("agent"),
                     row.getString("node_id"),
                     row.getLong("fence"),
                     Columns.instant(row, "lease_until"),
+                    result,
                     run.version() + 1));
         }
     }
@@ -171,11 +190,9 @@ public final class RunRows {
                 .findOne();
     }
 
-    /** Binds attempt … result: fifteen parameters from {@code first} on. */
+    /** Binds status … result: thirteen parameters from {@code first} on. */
     private static void bindCommon(PreparedStatement statement, int first, Run run, String result) throws SQLException {
         int i = first;
-        statement.setInt(i++, run.attempt());
-        statement.setString(i++, run.agent());
         statement.setString(i++, run.status().wireName());
         statement.setObject(i++, run.pid());
         statement.setObject(i++, Columns.millis(run.processStart()));
@@ -192,28 +209,37 @@ public final class RunRows {
         statement.setString(i, result);
     }
 
-    /** The run as a read of its row would give it. */
-    private Run asStored(Run run, String result, String nodeId, long fence, Instant leaseUntil, long version) {
+    /** The run as a read of its row would give it: the columns written from {@code written}. */
+    private Run asStored(
+            Run written,
+            TaskId taskId,
+            int attempt,
+            String agent,
+            String nodeId,
+            long fence,
+            Instant leaseUntil,
+            String result,
+            long version) {
         return new Run(
-                run.id(),
-                run.taskId(),
-                run.attempt(),
-                run.agent(),
-                run.status(),
+                written.id(),
+                taskId,
+                attempt,
+                agent,
+                written.status(),
                 nodeId,
                 fence,
-                run.pid(),
-                Columns.truncated(run.processStart()),
-                run.runDir(),
-                run.workdir(),
-                run.branch(),
-                Columns.truncated(run.startedAt()),
-                Columns.truncated(run.finishedAt()),
-                run.exitCode(),
-                run.failureReason(),
-                run.failureDetail(),
-                Columns.truncated(leaseUntil),
-                run.outputOffset(),
+                written.pid(),
+                Columns.truncated(written.processStart()),
+                written.runDir(),
+                written.workdir(),
+                written.branch(),
+                Columns.truncated(written.startedAt()),
+                Columns.truncated(written.finishedAt()),
+                written.exitCode(),
+                written.failureReason(),
+                written.failureDetail(),
+                leaseUntil,
+                written.outputOffset(),
                 json.readResult(result),
                 version);
     }

@@ -26,12 +26,14 @@ public final class TaskRows {
     private static final String INSERT = "INSERT INTO tasks (id, status, priority, agent, branch, failure_reason,"
             + " failure_detail, attempts, not_before, created_at, updated_at, spec, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
-    /** Every column but {@code id} and {@code version}, in the order of {@link #bindColumns}. */
-    private static final String UPDATE = "UPDATE tasks SET status = ?, priority = ?, agent = ?, branch = ?,"
-            + " failure_reason = ?, failure_detail = ?, attempts = ?, not_before = ?, created_at = ?,"
-            + " updated_at = ?, spec = ?, version = version + 1 WHERE id = ? AND version = ?";
-
-    private static final String DELETE_DEPENDENCIES = "DELETE FROM task_deps WHERE task_id = ?";
+    /**
+     * The columns that change after creation. The spec (and the priority copied from it) and the
+     * creation time are fixed when a task is inserted, so an update leaves them, their index
+     * entries and the dependency rows alone; it returns the stored ones.
+     */
+    private static final String UPDATE = "UPDATE tasks SET status = ?, agent = ?, branch = ?, failure_reason = ?,"
+            + " failure_detail = ?, attempts = ?, not_before = ?, updated_at = ?, version = version + 1"
+            + " WHERE id = ? AND version = ? RETURNING spec, created_at";
 
     private static final String INSERT_DEPENDENCY =
             "INSERT INTO task_deps (task_id, depends_on) VALUES (?, ?) ON CONFLICT DO NOTHING";
@@ -66,33 +68,40 @@ public final class TaskRows {
         PreparedStatement insert = statements.prepare(connection, INSERT);
         String spec = json.writeSpec(task.spec());
         insert.setString(1, task.id().value());
-        bindColumns(insert, 2, task, spec);
+        bindColumns(insert, task, spec);
         insert.setLong(13, task.version());
         if (insert.executeUpdate() == 0) {
             return Optional.empty();
         }
         insertDependencies(connection, statements, task);
-        return Optional.of(asStored(task, spec, task.version()));
+        return Optional.of(asStored(task, spec, Columns.truncated(task.createdAt()), task.version()));
     }
 
     /**
-     * Writes every column of the task, the spec included, if the stored version is the task's
-     * version; empty otherwise (stale, or no such task).
+     * Writes the task's changing columns if the stored version is the task's version; empty
+     * otherwise (stale, or no such task). The spec and creation time stay as inserted.
      */
     public Optional<Task> update(Connection connection, StatementCache statements, Task task) throws SQLException {
         PreparedStatement update = statements.prepare(connection, UPDATE);
-        String spec = json.writeSpec(task.spec());
-        bindColumns(update, 1, task, spec);
-        update.setString(12, task.id().value());
-        update.setLong(13, task.version());
-        if (update.executeUpdate() == 0) {
-            return Optional.empty();
+        int i = 1;
+        update.setString(i++, task.status().wireName());
+        update.setString(i++, task.agent());
+        update.setString(i++, task.branch());
+        update.setString(
+                i++, task.failureReason() == null ? null : task.failureReason().wireName());
+        update.setString(i++, task.failureDetail());
+        update.setInt(i++, task.attempts());
+        update.setObject(i++, Columns.millis(task.notBefore()));
+        update.setLong(i++, task.updatedAt().toEpochMilli());
+        update.setString(i++, task.id().value());
+        update.setLong(i, task.version());
+        try (ResultSet row = update.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    asStored(task, row.getString(1), Columns.instant(row, "created_at"), task.version() + 1));
         }
-        PreparedStatement deleteDependencies = statements.prepare(connection, DELETE_DEPENDENCIES);
-        deleteDependencies.setString(1, task.id().value());
-        deleteDependencies.executeUpdate();
-        insertDependencies(connection, statements, task);
-        return Optional.of(asStored(task, spec, task.version() + 1));
     }
 
     public boolean exists(Connection connection, StatementCache statements, TaskId id) throws SQLException {
@@ -169,10 +178,9 @@ public final class TaskRows {
         }
     }
 
-    /** Binds status … spec: eleven parameters from {@code first} on. */
-    private static void bindColumns(PreparedStatement statement, int first, Task task, String spec)
-            throws SQLException {
-        int i = first;
+    /** Binds status … spec: parameters 2 to 12 of the insert. */
+    private static void bindColumns(PreparedStatement statement, Task task, String spec) throws SQLException {
+        int i = 2;
         statement.setString(i++, task.status().wireName());
         statement.setInt(i++, task.spec().priority());
         statement.setString(i++, task.agent());
@@ -188,7 +196,7 @@ public final class TaskRows {
     }
 
     /** The task as a read of its row would give it. */
-    private Task asStored(Task task, String spec, long version) {
+    private Task asStored(Task task, String spec, Instant createdAt, long version) {
         return new Task(
                 task.id(),
                 json.readSpec(spec),
@@ -199,7 +207,7 @@ public final class TaskRows {
                 task.failureDetail(),
                 task.attempts(),
                 Columns.truncated(task.notBefore()),
-                Columns.truncated(task.createdAt()),
+                createdAt,
                 Columns.truncated(task.updatedAt()),
                 version);
     }
