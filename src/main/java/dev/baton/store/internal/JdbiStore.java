@@ -168,17 +168,17 @@ public final class JdbiStore implements Store {
         if (limit == 0) {
             return List.of();
         }
-        return read("find dispatchable tasks", handle -> tasks.dispatchable(handle, now, limit));
+        return query("find dispatchable tasks", connection -> tasks.dispatchable(connection, statements, now, limit));
     }
 
     @Override
     public List<Task> dueRetries(Instant now) {
-        return read("find due retries", handle -> tasks.dueRetries(handle, now));
+        return query("find due retries", connection -> tasks.dueRetries(connection, statements, now));
     }
 
     @Override
     public List<Task> blockedByFailedDependencies() {
-        return read("find blocked tasks", tasks::blockedByFailedDependencies);
+        return query("find blocked tasks", connection -> tasks.blockedByFailedDependencies(connection, statements));
     }
 
     @Override
@@ -218,7 +218,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public Map<String, Integer> activeRunsByAgent() {
-        return read("count active runs", runs::activeByAgent);
+        return query("count active runs", connection -> runs.activeByAgent(connection, statements));
     }
 
     @Override
@@ -245,7 +245,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public List<Decision> listDecisions(Set<DecisionStatus> statuses, int limit) {
-        return read("list decisions", handle -> decisions.list(handle, statuses, limit));
+        return query("list decisions", connection -> decisions.list(connection, statements, statuses, limit));
     }
 
     @Override
@@ -281,6 +281,20 @@ public final class JdbiStore implements Store {
                 && changes.newDecisions().isEmpty()
                 && changes.decisionUpdates().isEmpty()
                 && changes.events().isEmpty();
+    }
+
+    /** Reads that run on every dispatcher pass: plain JDBC on statements kept per connection. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T query(String what, Query<T> work) {
+        try (Connection pooled = dataSource.getConnection()) {
+            return work.run(pooled.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
     }
 
     private <T> T read(String what, HandleCallback<T, RuntimeException> work) {

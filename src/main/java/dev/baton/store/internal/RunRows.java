@@ -146,13 +146,17 @@ public final class RunRows {
                 .list();
     }
 
-    public Map<String, Integer> activeByAgent(Handle handle) {
+    public Map<String, Integer> activeByAgent(Connection connection, StatementCache statements) throws SQLException {
+        PreparedStatement query = statements.prepare(
+                connection,
+                "SELECT agent, COUNT(*) AS active FROM runs WHERE status IN ("
+                        + StatementCache.placeholders(ACTIVE.size()) + ") GROUP BY agent ORDER BY agent");
+        for (int i = 0; i < ACTIVE.size(); i++) query.setString(i + 1, ACTIVE.get(i));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        handle.createQuery("SELECT agent, COUNT(*) AS active FROM runs WHERE status IN (<active>)"
-                        + " GROUP BY agent ORDER BY agent")
-                .bindList("active", ACTIVE)
-                .map((row, context) -> Map.entry(row.getString("agent"), row.getInt("active")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        for (Map.Entry<String, Integer> entry :
+                StatementCache.list(query, row -> Map.entry(row.getString("agent"), row.getInt("active")))) {
+            counts.put(entry.getKey(), entry.getValue());
+        }
         return counts;
     }
 

@@ -2,8 +2,11 @@ package dev.baton.store.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +34,28 @@ final class StatementCache implements AutoCloseable {
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Maps one row of a result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a prepared query and maps every row; the result set is closed, which resets the statement. */
+    static <T> List<T> list(PreparedStatement query, Row<T> mapper) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rows.next()) {
+                out.add(mapper.map(rows));
+            }
+            return out;
+        }
+    }
+
+    /** {@code ?, ?, ?} for an {@code IN} list of {@code count} values. */
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private void forgetClosedConnections() {

@@ -40,18 +40,22 @@ public final class TaskRows {
 
     /** Queued, due, and no dependency that is not completed (a missing one never completes). */
     private static final String DISPATCHABLE = "SELECT t.* FROM tasks t"
-            + " WHERE t.status = :queued AND (t.not_before IS NULL OR t.not_before <= :now)"
+            + " WHERE t.status = ? AND (t.not_before IS NULL OR t.not_before <= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM task_deps d LEFT JOIN tasks dep ON dep.id = d.depends_on"
-            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> :completed))"
-            + " ORDER BY t.priority, t.created_at, t.id LIMIT :limit";
+            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> ?))"
+            + " ORDER BY t.priority, t.created_at, t.id LIMIT ?";
 
     private static final String DUE_RETRIES = "SELECT * FROM tasks"
-            + " WHERE status = :retrying AND (not_before IS NULL OR not_before <= :now)"
+            + " WHERE status = ? AND (not_before IS NULL OR not_before <= ?)"
             + " ORDER BY not_before, created_at, id";
 
-    private static final String BLOCKED = "SELECT t.* FROM tasks t WHERE t.status IN (<waiting>)"
+    private static final List<String> WAITING = wireNames(Set.of(TaskStatus.QUEUED, TaskStatus.WAITING_APPROVAL));
+    private static final List<String> FAILED = wireNames(Set.of(TaskStatus.FAILED, TaskStatus.CANCELLED));
+
+    private static final String BLOCKED = "SELECT t.* FROM tasks t WHERE t.status IN ("
+            + StatementCache.placeholders(WAITING.size()) + ")"
             + " AND EXISTS (SELECT 1 FROM task_deps d JOIN tasks dep ON dep.id = d.depends_on"
-            + "   WHERE d.task_id = t.id AND dep.status IN (<failed>))"
+            + "   WHERE d.task_id = t.id AND dep.status IN (" + StatementCache.placeholders(FAILED.size()) + "))"
             + " ORDER BY t.created_at, t.id";
 
     private final StoreJson json;
@@ -131,30 +135,30 @@ public final class TaskRows {
         return query.map(this::map).list();
     }
 
-    public List<Task> dispatchable(Handle handle, Instant now, int limit) {
-        return handle.createQuery(DISPATCHABLE)
-                .bind("queued", TaskStatus.QUEUED.wireName())
-                .bind("completed", TaskStatus.COMPLETED.wireName())
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map(this::map)
-                .list();
+    public List<Task> dispatchable(Connection connection, StatementCache statements, Instant now, int limit)
+            throws SQLException {
+        PreparedStatement query = statements.prepare(connection, DISPATCHABLE);
+        query.setString(1, TaskStatus.QUEUED.wireName());
+        query.setLong(2, now.toEpochMilli());
+        query.setString(3, TaskStatus.COMPLETED.wireName());
+        query.setInt(4, limit);
+        return StatementCache.list(query, row -> map(row, null));
     }
 
-    public List<Task> dueRetries(Handle handle, Instant now) {
-        return handle.createQuery(DUE_RETRIES)
-                .bind("retrying", TaskStatus.RETRYING.wireName())
-                .bind("now", now.toEpochMilli())
-                .map(this::map)
-                .list();
+    public List<Task> dueRetries(Connection connection, StatementCache statements, Instant now) throws SQLException {
+        PreparedStatement query = statements.prepare(connection, DUE_RETRIES);
+        query.setString(1, TaskStatus.RETRYING.wireName());
+        query.setLong(2, now.toEpochMilli());
+        return StatementCache.list(query, row -> map(row, null));
     }
 
-    public List<Task> blockedByFailedDependencies(Handle handle) {
-        return handle.createQuery(BLOCKED)
-                .bindList("waiting", wireNames(Set.of(TaskStatus.QUEUED, TaskStatus.WAITING_APPROVAL)))
-                .bindList("failed", wireNames(Set.of(TaskStatus.FAILED, TaskStatus.CANCELLED)))
-                .map(this::map)
-                .list();
+    public List<Task> blockedByFailedDependencies(Connection connection, StatementCache statements)
+            throws SQLException {
+        PreparedStatement query = statements.prepare(connection, BLOCKED);
+        int i = 1;
+        for (String status : WAITING) query.setString(i++, status);
+        for (String status : FAILED) query.setString(i++, status);
+        return StatementCache.list(query, row -> map(row, null));
     }
 
     /** Which of the ids have a row; call with at most a few hundred ids at a time. */
