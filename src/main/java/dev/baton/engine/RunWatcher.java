@@ -72,8 +72,6 @@ final class RunWatcher {
         volatile boolean detachRequested;
         /** Completed to wake the watch; replaced before each wait, and before the flags are checked. */
         private volatile CompletableFuture<Void> wake = new CompletableFuture<>();
-        /** The output size the ticker saw last; only the ticker uses it. */
-        private long seenSize = -1;
 
         final Task task;
         final ProcessRef process;
@@ -184,13 +182,15 @@ final class RunWatcher {
         }
     }
 
-    /** Wakes the runs whose output grew since the last tick. */
+    /**
+     * Wakes the runs whose output differs from what their stored run says was reported. Compared
+     * with the stored offset rather than with the last tick, so growth that a watch missed while it
+     * was busy wakes it again at the next tick.
+     */
     private void tick() {
         for (Watched watched : unparsed) {
             try {
-                long size = watched.stream.outputSize();
-                if (size != watched.seenSize) {
-                    watched.seenSize = size;
+                if (watched.stream.outputSize() != watched.run.outputOffset()) {
                     watched.wake.complete(null);
                 }
             } catch (RuntimeException e) {
