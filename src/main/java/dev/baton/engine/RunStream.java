@@ -56,6 +56,11 @@ final class RunStream {
         return lastActivity;
     }
 
+    /** The bytes the run wrote so far, stdout and stderr together. */
+    long outputSize() {
+        return files.stdoutSize() + files.stderrSize();
+    }
+
     /**
      * Reads what is new. For a parsing agent, records the new agent events and the new offset;
      * otherwise only reports output growth. Returns the run as stored afterwards.

@@ -124,7 +124,7 @@ final class RunSupervisor {
         active.values().stream().filter(s -> s.task.equals(task)).forEach(s -> {
             s.cancelRequested = true;
             RunWatcher.Watched watched = s.watched;
-            if (watched != null) watched.cancelRequested = true;
+            if (watched != null) watched.requestCancel();
         });
     }
 
@@ -132,7 +132,7 @@ final class RunSupervisor {
     void detachAll() {
         active.values().forEach(s -> {
             RunWatcher.Watched watched = s.watched;
-            if (watched != null) watched.detachRequested = true;
+            if (watched != null) watched.requestDetach();
         });
     }
 

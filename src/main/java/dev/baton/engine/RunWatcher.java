@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,6 +25,12 @@ import java.util.concurrent.TimeoutException;
  * Watches one running agent process until it ends, its timeout passes, it stalls or it is
  * cancelled, following its output through a {@link RunStream} meanwhile. Blocks the calling
  * (virtual) thread.
+ *
+ * <p>The watch sleeps until the process exits, a cancel or detach is requested, or its output may
+ * have grown. A run whose stream is parsed is read every {@link #STREAM_INTERVAL}. Other runs only
+ * report output growth: one shared ticker checks all their output sizes every {@code
+ * outputEventInterval} and wakes just the runs whose output grew, so a thousand quiet runs cost one
+ * wakeup per interval rather than a thousand.
  */
 final class RunWatcher {
     /** How often a structured stream is read while the agent runs, so events arrive live. */
@@ -45,11 +56,23 @@ final class RunWatcher {
         this.config = config;
     }
 
+    /** Checks the output of the runs that are not parsed; one daemon thread for every engine of the JVM. */
+    private static final ScheduledExecutorService TICKER = ticker();
+
+    /** The runs whose output the ticker checks, while they are watched. */
+    private final Set<Watched> unparsed = ConcurrentHashMap.newKeySet();
+
+    /** Guarded by this; null while {@link #unparsed} is empty. */
+    private ScheduledFuture<?> ticking;
+
     /** A run being watched, with the latest stored copy of the run and the flags that stop the watch. */
     static final class Watched {
         volatile Run run;
         volatile boolean cancelRequested;
         volatile boolean detachRequested;
+        /** Completed to wake the watch; replaced before each wait, and before the flags are checked. */
+        private volatile CompletableFuture<Void> wake = new CompletableFuture<>();
+
         final Task task;
         final ProcessRef process;
         final RunStream stream;
@@ -60,15 +83,44 @@ final class RunWatcher {
             this.process = process;
             this.stream = stream;
         }
+
+        /** Stops the watch: the process group is killed and the run recorded cancelled. */
+        void requestCancel() {
+            cancelRequested = true;
+            wake.complete(null);
+        }
+
+        /** Stops the watch without touching the process. */
+        void requestDetach() {
+            detachRequested = true;
+            wake.complete(null);
+        }
+
+        private CompletableFuture<Void> nextWake() {
+            CompletableFuture<Void> next = new CompletableFuture<>();
+            wake = next;
+            return next;
+        }
     }
 
     /** Returns how the run ended, or null when the watch was detached (Baton is stopping). */
     RunEnding watch(Watched watched) throws InterruptedException {
+        boolean ticked = !watched.stream.parses();
+        if (ticked) follow(watched);
+        try {
+            return watchUntilEnd(watched);
+        } finally {
+            if (ticked) unfollow(watched);
+        }
+    }
+
+    private RunEnding watchUntilEnd(Watched watched) throws InterruptedException {
         CompletableFuture<Void> exit = launcher.onExit(watched.process);
         Instant deadline = watched.run.startedAt().plus(watched.task.spec().timeout());
-        Duration interval = watched.stream.parses() ? STREAM_INTERVAL : config.outputEventInterval();
         RunFiles files = new RunFiles(Path.of(watched.run.runDir()));
         while (true) {
+            // A new wake before the flags are read: a request made after the check completes it.
+            CompletableFuture<Void> wake = watched.nextWake();
             if (watched.cancelRequested) {
                 launcher.killGroup(watched.process, config.killGrace());
                 return drained(watched, RunEnding.stopped(FailureReason.CANCELLED, "cancelled by request"));
@@ -99,16 +151,59 @@ final class RunWatcher {
                                         + " (waiting for input it will never get?); the process group was killed"));
             }
             Duration left = Duration.between(now, deadline);
-            Duration wait = left.compareTo(interval) < 0 ? left : interval;
+            Duration wait = watched.stream.parses() && STREAM_INTERVAL.compareTo(left) < 0 ? STREAM_INTERVAL : left;
             try {
-                exit.get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
-                return drained(watched, RunEnding.exited(files.exitCode()));
-            } catch (TimeoutException stillRunning) {
-                watched.run = watched.stream.poll(watched.run, false);
+                CompletableFuture.anyOf(exit, wake).get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException timeToLook) {
+                // the stream's interval or the deadline
             } catch (ExecutionException e) {
+                if (!exit.isDone()) throw new IllegalStateException("waiting for run " + watched.run.id(), e);
+            }
+            if (exit.isDone()) {
                 return drained(watched, RunEnding.exited(files.exitCode()));
             }
+            watched.run = watched.stream.poll(watched.run, false);
         }
+    }
+
+    private synchronized void follow(Watched watched) {
+        unparsed.add(watched);
+        if (ticking == null) {
+            long every = Math.max(1, config.outputEventInterval().toMillis());
+            ticking = TICKER.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void unfollow(Watched watched) {
+        unparsed.remove(watched);
+        if (unparsed.isEmpty() && ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    /**
+     * Wakes the runs whose output differs from what their stored run says was reported. Compared
+     * with the stored offset rather than with the last tick, so growth that a watch missed while it
+     * was busy wakes it again at the next tick.
+     */
+    private void tick() {
+        for (Watched watched : unparsed) {
+            try {
+                if (watched.stream.outputSize() != watched.run.outputOffset()) {
+                    watched.wake.complete(null);
+                }
+            } catch (RuntimeException e) {
+                watched.wake.complete(null); // let the run's own thread meet the problem
+            }
+        }
+    }
+
+    private static ScheduledExecutorService ticker() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().daemon().name("baton-output-ticker").factory());
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     private static RunEnding drained(Watched watched, RunEnding ending) {

@@ -84,7 +84,8 @@ public final class SqliteStore implements Store {
         HikariDataSource pool = pool(file, sqlite);
         Jdbi jdbi = Jdbi.create(pool);
         return new SqliteStore(
-                file, new JdbiStore(jdbi, file.toString(), WriteTransactions.beginningWith("BEGIN IMMEDIATE"), pool));
+                file,
+                new JdbiStore(jdbi, pool, file.toString(), WriteTransactions.beginningWith("BEGIN IMMEDIATE"), pool));
     }
 
     /** The database file. */

@@ -27,9 +27,11 @@ public interface Store extends AutoCloseable {
      * Inserting a task whose id exists fails with {@link dev.baton.core.InvalidInputException}.
      *
      * <p>Writes in this order: new tasks (with their {@code dependsOn} rows), task updates, new runs,
-     * run updates, new decisions, decision updates (version-checked like tasks), events. An update stores the whole record as given, except a run's lease
-     * columns ({@code nodeId}, {@code fence}, {@code leaseUntil}), which only {@link #renewLeases}
-     * and {@link #takeOver} change. When any change fails, nothing of the batch is stored.
+     * run updates, new decisions, decision updates (version-checked like tasks), events. An update stores the whole record as given, except what is fixed
+     * when the record is inserted — a task's spec and creation time, a run's task, attempt and
+     * agent — and a run's lease columns ({@code nodeId}, {@code fence}, {@code leaseUntil}), which
+     * only {@link #renewLeases} and {@link #takeOver} change; the returned record has their stored
+     * values. When any change fails, nothing of the batch is stored.
      *
      * <p>Instants are kept to the millisecond. Event ids increase in the order the events are given
      * and are never reused.

@@ -13,6 +13,11 @@ final class Columns {
         return instant == null ? null : instant.toEpochMilli();
     }
 
+    /** The instant as it reads back after {@link #millis}. */
+    static Instant truncated(Instant instant) {
+        return instant == null ? null : Instant.ofEpochMilli(instant.toEpochMilli());
+    }
+
     static Instant instant(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(value);

@@ -6,6 +6,8 @@ import dev.baton.core.DecisionKind;
 import dev.baton.core.DecisionStatus;
 import dev.baton.core.RunId;
 import dev.baton.core.TaskId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,16 +63,18 @@ public final class DecisionRows {
                 .findOne();
     }
 
-    public List<Decision> list(Handle handle, Set<DecisionStatus> statuses, int limit) {
-        String where = statuses.isEmpty() ? "" : " WHERE status IN (<statuses>)";
-        var query = handle.createQuery("SELECT * FROM decisions" + where + " ORDER BY created_at, id LIMIT :limit")
-                .bind("limit", limit);
-        if (!statuses.isEmpty()) {
-            query.bindList(
-                    "statuses",
-                    statuses.stream().map(DecisionStatus::wireName).sorted().toList());
-        }
-        return query.map(this::map).list();
+    public List<Decision> list(
+            Connection connection, StatementCache statements, Set<DecisionStatus> statuses, int limit)
+            throws SQLException {
+        List<String> wanted =
+                statuses.stream().map(DecisionStatus::wireName).sorted().toList();
+        String where = wanted.isEmpty() ? "" : " WHERE status IN (" + StatementCache.placeholders(wanted.size()) + ")";
+        PreparedStatement query =
+                statements.prepare(connection, "SELECT * FROM decisions" + where + " ORDER BY created_at, id LIMIT ?");
+        int i = 1;
+        for (String status : wanted) query.setString(i++, status);
+        query.setInt(i, limit);
+        return StatementCache.list(query, row -> map(row, null));
     }
 
     public List<Decision> ofTask(Handle handle, TaskId task) {

@@ -3,6 +3,8 @@ package dev.baton.store.internal;
 import dev.baton.core.Event;
 import dev.baton.core.RunId;
 import dev.baton.core.TaskId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,8 +14,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL for the append-only {@code events} table and the mapping of its rows. Thread-safe. */
 public final class EventRows {
-    private static final String APPEND = "INSERT INTO events (at, task_id, run_id, type, data)"
-            + " VALUES (:at, :taskId, :runId, :type, :data) RETURNING id";
+    private static final String APPEND =
+            "INSERT INTO events (at, task_id, run_id, type, data)" + " VALUES (?, ?, ?, ?, ?) RETURNING id";
 
     private final StoreJson json;
 
@@ -22,19 +24,22 @@ public final class EventRows {
     }
 
     /** Appends the events in order and returns the ids the database gave them, in the same order. */
-    public List<Long> append(Handle handle, List<Event> events) {
+    public List<Long> append(Connection connection, StatementCache statements, List<Event> events) throws SQLException {
         List<Long> ids = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return ids;
+        }
+        PreparedStatement append = statements.prepare(connection, APPEND);
         for (Event event : events) {
-            ids.add(handle.createQuery(APPEND)
-                    .bind("at", event.at().toEpochMilli())
-                    .bind(
-                            "taskId",
-                            event.taskId() == null ? null : event.taskId().value())
-                    .bind("runId", event.runId() == null ? null : event.runId().value())
-                    .bind("type", event.type())
-                    .bind("data", json.writeData(event.data()))
-                    .mapTo(Long.class)
-                    .one());
+            append.setLong(1, event.at().toEpochMilli());
+            append.setString(2, event.taskId() == null ? null : event.taskId().value());
+            append.setString(3, event.runId() == null ? null : event.runId().value());
+            append.setString(4, event.type());
+            append.setString(5, json.writeData(event.data()));
+            try (ResultSet row = append.executeQuery()) {
+                row.next();
+                ids.add(row.getLong(1));
+            }
         }
         return ids;
     }

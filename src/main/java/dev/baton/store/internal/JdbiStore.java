@@ -16,6 +16,8 @@ import dev.baton.store.Applied;
 import dev.baton.store.Changes;
 import dev.baton.store.Store;
 import dev.baton.store.TaskQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The {@link Store} over any database that speaks the portable SQL of {@link TaskRows}, {@link
@@ -38,6 +42,7 @@ public final class JdbiStore implements Store {
     private static final int IDS_PER_QUERY = 500;
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String location;
     private final WriteTransactions writes;
     private final AutoCloseable resources;
@@ -45,13 +50,17 @@ public final class JdbiStore implements Store {
     private final RunRows runs;
     private final EventRows events;
     private final DecisionRows decisions;
+    private final StatementCache statements = new StatementCache();
 
     /**
      * @param location the database as users know it (a file path), for error messages
+     * @param dataSource the connections {@code jdbi} uses, for the writes that bypass Jdbi
      * @param resources closed by {@link #close()}, such as the connection pool
      */
-    public JdbiStore(Jdbi jdbi, String location, WriteTransactions writes, AutoCloseable resources) {
+    public JdbiStore(
+            Jdbi jdbi, DataSource dataSource, String location, WriteTransactions writes, AutoCloseable resources) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.location = location;
         this.writes = writes;
         this.resources = resources;
@@ -67,52 +76,78 @@ public final class JdbiStore implements Store {
         if (isEmpty(changes)) {
             return new Applied(Map.of(), Map.of(), Map.of(), List.of());
         }
+        if (changes.newDecisions().isEmpty() && changes.decisionUpdates().isEmpty()) {
+            // The engine's writes: plain JDBC, no Jdbi handle to set up.
+            try (Connection pooled = dataSource.getConnection()) {
+                Connection connection = pooled.unwrap(Connection.class);
+                return writes.inWriteTransaction(connection, () -> apply(null, connection, changes));
+            } catch (SQLException e) {
+                throw failure("apply changes", e);
+            }
+        }
         return write("apply changes", handle -> {
-            Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
-            for (Task task : changes.newTasks()) {
-                Task stored = tasks.insert(handle, task)
-                        .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
-                                + " already exists; choose another id, or leave the id out to get a new one"));
-                storedTasks.put(stored.id(), stored);
+            try {
+                return apply(handle, handle.getConnection().unwrap(Connection.class), changes);
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            for (Task task : changes.taskUpdates()) {
-                Task stored = tasks.update(handle, task)
-                        .orElseThrow(() -> tasks.exists(handle, task.id())
-                                ? new StaleVersionException("task " + task.id(), task.version())
-                                : NotFoundException.task(task.id()));
-                storedTasks.put(stored.id(), stored);
-            }
-            Map<RunId, Run> storedRuns = new LinkedHashMap<>();
-            for (Run run : changes.newRuns()) {
-                Run stored = runs.insert(handle, run)
-                        .orElseThrow(() -> new StaleVersionException("run " + run.id(), run.version()));
-                storedRuns.put(stored.id(), stored);
-            }
-            for (Run run : changes.runUpdates()) {
-                Run stored = runs.update(handle, run)
-                        .orElseThrow(() -> runs.exists(handle, run.id())
-                                ? new StaleVersionException("run " + run.id(), run.version())
-                                : new NotFoundException("no run with id '" + run.id() + "'"));
-                storedRuns.put(stored.id(), stored);
-            }
-            Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
-            for (Decision decision : changes.newDecisions()) {
-                Decision stored = decisions
-                        .insert(handle, decision)
-                        .orElseThrow(() -> new StaleVersionException("decision " + decision.id(), decision.version()));
-                storedDecisions.put(stored.id(), stored);
-            }
-            for (Decision decision : changes.decisionUpdates()) {
-                Decision stored = decisions
-                        .update(handle, decision)
-                        .orElseThrow(() -> decisions.exists(handle, decision.id())
-                                ? new StaleVersionException("decision " + decision.id(), decision.version())
-                                : NotFoundException.decision(decision.id()));
-                storedDecisions.put(stored.id(), stored);
-            }
-            List<Long> eventIds = events.append(handle, changes.events());
-            return new Applied(storedTasks, storedRuns, storedDecisions, eventIds);
         });
+    }
+
+    /**
+     * The hot writes (tasks, runs, events) go through statements kept per connection on the
+     * driver's own connection (unwrapped from the pool's); decisions through Jdbi's {@code handle},
+     * which is on the same connection and is null when there are none.
+     */
+    private Applied apply(Handle handle, Connection connection, Changes changes) throws SQLException {
+        Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
+        for (Task task : changes.newTasks()) {
+            Task stored = tasks.insert(connection, statements, task)
+                    .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
+                            + " already exists; choose another id, or leave the id out to get a new one"));
+            storedTasks.put(stored.id(), stored);
+        }
+        for (Task task : changes.taskUpdates()) {
+            Optional<Task> stored = tasks.update(connection, statements, task);
+            if (stored.isEmpty()) {
+                throw tasks.exists(connection, statements, task.id())
+                        ? new StaleVersionException("task " + task.id(), task.version())
+                        : NotFoundException.task(task.id());
+            }
+            storedTasks.put(task.id(), stored.get());
+        }
+        Map<RunId, Run> storedRuns = new LinkedHashMap<>();
+        for (Run run : changes.newRuns()) {
+            Run stored = runs.insert(connection, statements, run)
+                    .orElseThrow(() -> new StaleVersionException("run " + run.id(), run.version()));
+            storedRuns.put(stored.id(), stored);
+        }
+        for (Run run : changes.runUpdates()) {
+            Optional<Run> stored = runs.update(connection, statements, run);
+            if (stored.isEmpty()) {
+                throw runs.exists(connection, statements, run.id())
+                        ? new StaleVersionException("run " + run.id(), run.version())
+                        : new NotFoundException("no run with id '" + run.id() + "'");
+            }
+            storedRuns.put(run.id(), stored.get());
+        }
+        Map<DecisionId, Decision> storedDecisions = new LinkedHashMap<>();
+        for (Decision decision : changes.newDecisions()) {
+            Decision stored = decisions
+                    .insert(handle, decision)
+                    .orElseThrow(() -> new StaleVersionException("decision " + decision.id(), decision.version()));
+            storedDecisions.put(stored.id(), stored);
+        }
+        for (Decision decision : changes.decisionUpdates()) {
+            Decision stored = decisions
+                    .update(handle, decision)
+                    .orElseThrow(() -> decisions.exists(handle, decision.id())
+                            ? new StaleVersionException("decision " + decision.id(), decision.version())
+                            : NotFoundException.decision(decision.id()));
+            storedDecisions.put(stored.id(), stored);
+        }
+        List<Long> eventIds = events.append(connection, statements, changes.events());
+        return new Applied(storedTasks, storedRuns, storedDecisions, eventIds);
     }
 
     @Override
@@ -133,17 +168,17 @@ public final class JdbiStore implements Store {
         if (limit == 0) {
             return List.of();
         }
-        return read("find dispatchable tasks", handle -> tasks.dispatchable(handle, now, limit));
+        return query("find dispatchable tasks", connection -> tasks.dispatchable(connection, statements, now, limit));
     }
 
     @Override
     public List<Task> dueRetries(Instant now) {
-        return read("find due retries", handle -> tasks.dueRetries(handle, now));
+        return query("find due retries", connection -> tasks.dueRetries(connection, statements, now));
     }
 
     @Override
     public List<Task> blockedByFailedDependencies() {
-        return read("find blocked tasks", tasks::blockedByFailedDependencies);
+        return query("find blocked tasks", connection -> tasks.blockedByFailedDependencies(connection, statements));
     }
 
     @Override
@@ -183,7 +218,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public Map<String, Integer> activeRunsByAgent() {
-        return read("count active runs", runs::activeByAgent);
+        return query("count active runs", connection -> runs.activeByAgent(connection, statements));
     }
 
     @Override
@@ -210,7 +245,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public List<Decision> listDecisions(Set<DecisionStatus> statuses, int limit) {
-        return read("list decisions", handle -> decisions.list(handle, statuses, limit));
+        return query("list decisions", connection -> decisions.list(connection, statements, statuses, limit));
     }
 
     @Override
@@ -230,6 +265,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public void close() {
+        statements.close();
         try {
             resources.close();
         } catch (Exception e) {
@@ -247,6 +283,20 @@ public final class JdbiStore implements Store {
                 && changes.events().isEmpty();
     }
 
+    /** Reads that run on every dispatcher pass: plain JDBC on statements kept per connection. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T query(String what, Query<T> work) {
+        try (Connection pooled = dataSource.getConnection()) {
+            return work.run(pooled.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
     private <T> T read(String what, HandleCallback<T, RuntimeException> work) {
         try {
             return jdbi.withHandle(work);
@@ -257,13 +307,19 @@ public final class JdbiStore implements Store {
 
     private <T> T write(String what, HandleCallback<T, RuntimeException> work) {
         try {
-            return jdbi.withHandle((Handle handle) -> writes.inWriteTransaction(handle, work));
+            return jdbi.withHandle((Handle handle) -> {
+                try {
+                    return writes.inWriteTransaction(handle.getConnection(), () -> work.withHandle(handle));
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+            });
         } catch (JdbiException e) {
             throw failure(what, e);
         }
     }
 
-    private StoreException failure(String what, JdbiException e) {
+    private StoreException failure(String what, Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

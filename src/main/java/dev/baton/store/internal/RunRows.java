@@ -5,6 +5,8 @@ import dev.baton.core.Run;
 import dev.baton.core.RunId;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -25,20 +26,23 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class RunRows {
     private static final List<String> ACTIVE = List.of(RunStatus.STARTING.wireName(), RunStatus.RUNNING.wireName());
 
-    private static final String INSERT = "INSERT INTO runs (id, task_id, attempt, agent, status, node_id, fence,"
-            + " pid, process_start, run_dir, workdir, branch, started_at, finished_at, exit_code,"
-            + " failure_reason, failure_detail, lease_until, output_offset, result, version)"
-            + " VALUES (:id, :taskId, :attempt, :agent, :status, :nodeId, :fence, :pid, :processStart,"
-            + " :runDir, :workdir, :branch, :startedAt, :finishedAt, :exitCode, :failureReason,"
-            + " :failureDetail, :leaseUntil, :outputOffset, :result, :version)"
-            + " ON CONFLICT (id) DO NOTHING RETURNING *";
+    /** The id, the columns of {@link #bindCommon}, the version, the lease columns, the fixed ones. */
+    private static final String INSERT = "INSERT INTO runs (id, status, pid, process_start, run_dir, workdir,"
+            + " branch, started_at, finished_at, exit_code, failure_reason, failure_detail, output_offset, result,"
+            + " version, node_id, fence, lease_until, task_id, attempt, agent)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING";
 
-    private static final String UPDATE = "UPDATE runs SET attempt = :attempt, agent = :agent, status = :status,"
-            + " pid = :pid, process_start = :processStart, run_dir = :runDir, workdir = :workdir,"
-            + " branch = :branch, started_at = :startedAt, finished_at = :finishedAt, exit_code = :exitCode,"
-            + " failure_reason = :failureReason, failure_detail = :failureDetail,"
-            + " output_offset = :outputOffset, result = :result, version = version + 1"
-            + " WHERE id = :id AND version = :version RETURNING *";
+    /**
+     * The columns that change after creation (a run's task, attempt and agent are fixed when it is
+     * inserted, so an update leaves them and their index entries alone). Returns those and the
+     * lease columns, which only renewals and take-overs change.
+     */
+    private static final String UPDATE = "UPDATE runs SET status = ?, pid = ?,"
+            + " process_start = ?, run_dir = ?, workdir = ?, branch = ?, started_at = ?, finished_at = ?,"
+            + " exit_code = ?, failure_reason = ?, failure_detail = ?, output_offset = ?, result = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?"
+            + " RETURNING task_id, attempt, agent, node_id, fence, lease_until";
 
     private static final String TAKE_OVER = "UPDATE runs SET node_id = :nodeId, fence = fence + 1,"
             + " lease_until = :until, version = version + 1"
@@ -55,28 +59,70 @@ public final class RunRows {
         this.json = json;
     }
 
-    /** Empty when a run with the id exists. */
-    public Optional<Run> insert(Handle handle, Run run) {
-        return bindCommon(handle.createQuery(INSERT), run)
-                .bind("taskId", run.taskId().value())
-                .bind("nodeId", run.nodeId())
-                .bind("fence", run.fence())
-                .bind("leaseUntil", Columns.millis(run.leaseUntil()))
-                .map(this::map)
-                .findOne();
+    /**
+     * Empty when a run with the id exists. The stored record is built here, not read back: the
+     * result as its JSON reads, instants to the millisecond.
+     */
+    public Optional<Run> insert(Connection connection, StatementCache statements, Run run) throws SQLException {
+        PreparedStatement insert = statements.prepare(connection, INSERT);
+        String result = json.writeResult(run.result());
+        insert.setString(1, run.id().value());
+        bindCommon(insert, 2, run, result);
+        insert.setLong(15, run.version());
+        insert.setString(16, run.nodeId());
+        insert.setLong(17, run.fence());
+        insert.setObject(18, Columns.millis(run.leaseUntil()));
+        insert.setString(19, run.taskId().value());
+        insert.setInt(20, run.attempt());
+        insert.setString(21, run.agent());
+        if (insert.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(asStored(
+                run,
+                run.taskId(),
+                run.attempt(),
+                run.agent(),
+                run.nodeId(),
+                run.fence(),
+                Columns.truncated(run.leaseUntil()),
+                result,
+                run.version()));
     }
 
-    /** Empty when the stored version differs from the run's (or the run does not exist). */
-    public Optional<Run> update(Handle handle, Run run) {
-        return bindCommon(handle.createQuery(UPDATE), run).map(this::map).findOne();
+    /**
+     * Empty when the stored version differs from the run's (or the run does not exist). The task,
+     * attempt, agent and lease columns of the stored record are the database's.
+     */
+    public Optional<Run> update(Connection connection, StatementCache statements, Run run) throws SQLException {
+        PreparedStatement update = statements.prepare(connection, UPDATE);
+        String result = json.writeResult(run.result());
+        bindCommon(update, 1, run, result);
+        update.setString(14, run.id().value());
+        update.setLong(15, run.version());
+        try (ResultSet row = update.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(asStored(
+                    run,
+                    new TaskId(row.getString("task_id")),
+                    row.getInt("attempt"),
+                    row.getString("agent"),
+                    row.getString("node_id"),
+                    row.getLong("fence"),
+                    Columns.instant(row, "lease_until"),
+                    result,
+                    run.version() + 1));
+        }
     }
 
-    public boolean exists(Handle handle, RunId id) {
-        return handle.createQuery("SELECT 1 FROM runs WHERE id = :id")
-                .bind("id", id.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+    public boolean exists(Connection connection, StatementCache statements, RunId id) throws SQLException {
+        PreparedStatement select = statements.prepare(connection, "SELECT 1 FROM runs WHERE id = ?");
+        select.setString(1, id.value());
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
     }
 
     public Optional<Run> find(Handle handle, RunId id) {
@@ -100,13 +146,17 @@ public final class RunRows {
                 .list();
     }
 
-    public Map<String, Integer> activeByAgent(Handle handle) {
+    public Map<String, Integer> activeByAgent(Connection connection, StatementCache statements) throws SQLException {
+        PreparedStatement query = statements.prepare(
+                connection,
+                "SELECT agent, COUNT(*) AS active FROM runs WHERE status IN ("
+                        + StatementCache.placeholders(ACTIVE.size()) + ") GROUP BY agent ORDER BY agent");
+        for (int i = 0; i < ACTIVE.size(); i++) query.setString(i + 1, ACTIVE.get(i));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        handle.createQuery("SELECT agent, COUNT(*) AS active FROM runs WHERE status IN (<active>)"
-                        + " GROUP BY agent ORDER BY agent")
-                .bindList("active", ACTIVE)
-                .map((row, context) -> Map.entry(row.getString("agent"), row.getInt("active")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        for (Map.Entry<String, Integer> entry :
+                StatementCache.list(query, row -> Map.entry(row.getString("agent"), row.getInt("active")))) {
+            counts.put(entry.getKey(), entry.getValue());
+        }
         return counts;
     }
 
@@ -144,27 +194,58 @@ public final class RunRows {
                 .findOne();
     }
 
-    private <S extends SqlStatement<S>> S bindCommon(S statement, Run run) {
-        return statement
-                .bind("id", run.id().value())
-                .bind("attempt", run.attempt())
-                .bind("agent", run.agent())
-                .bind("status", run.status().wireName())
-                .bind("pid", run.pid())
-                .bind("processStart", Columns.millis(run.processStart()))
-                .bind("runDir", run.runDir())
-                .bind("workdir", run.workdir())
-                .bind("branch", run.branch())
-                .bind("startedAt", Columns.millis(run.startedAt()))
-                .bind("finishedAt", Columns.millis(run.finishedAt()))
-                .bind("exitCode", run.exitCode())
-                .bind(
-                        "failureReason",
-                        run.failureReason() == null ? null : run.failureReason().wireName())
-                .bind("failureDetail", run.failureDetail())
-                .bind("outputOffset", run.outputOffset())
-                .bind("result", json.writeResult(run.result()))
-                .bind("version", run.version());
+    /** Binds status … result: thirteen parameters from {@code first} on. */
+    private static void bindCommon(PreparedStatement statement, int first, Run run, String result) throws SQLException {
+        int i = first;
+        statement.setString(i++, run.status().wireName());
+        statement.setObject(i++, run.pid());
+        statement.setObject(i++, Columns.millis(run.processStart()));
+        statement.setString(i++, run.runDir());
+        statement.setString(i++, run.workdir());
+        statement.setString(i++, run.branch());
+        statement.setObject(i++, Columns.millis(run.startedAt()));
+        statement.setObject(i++, Columns.millis(run.finishedAt()));
+        statement.setObject(i++, run.exitCode());
+        statement.setString(
+                i++, run.failureReason() == null ? null : run.failureReason().wireName());
+        statement.setString(i++, run.failureDetail());
+        statement.setLong(i++, run.outputOffset());
+        statement.setString(i, result);
+    }
+
+    /** The run as a read of its row would give it: the columns written from {@code written}. */
+    private Run asStored(
+            Run written,
+            TaskId taskId,
+            int attempt,
+            String agent,
+            String nodeId,
+            long fence,
+            Instant leaseUntil,
+            String result,
+            long version) {
+        return new Run(
+                written.id(),
+                taskId,
+                attempt,
+                agent,
+                written.status(),
+                nodeId,
+                fence,
+                written.pid(),
+                Columns.truncated(written.processStart()),
+                written.runDir(),
+                written.workdir(),
+                written.branch(),
+                Columns.truncated(written.startedAt()),
+                Columns.truncated(written.finishedAt()),
+                written.exitCode(),
+                written.failureReason(),
+                written.failureDetail(),
+                leaseUntil,
+                written.outputOffset(),
+                json.readResult(result),
+                version);
     }
 
     private Run map(ResultSet row, StatementContext context) throws SQLException {

@@ -16,6 +16,7 @@ import dev.baton.core.Usage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes and reads the JSON columns: task specs, run results and event data.
@@ -37,7 +38,15 @@ public final class StoreJson {
 
     private static final int MAX_REMEMBERED_SPEC_CHARS = 8192;
 
-    private final Map<String, TaskSpec> recentSpecs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TaskSpec> recentSpecs = new ConcurrentHashMap<>();
+
+    /** The JSON of recently written or read specs: a task update writes its unchanged spec again. */
+    private final Map<TaskSpec, String> recentSpecJson = new ConcurrentHashMap<>();
+
+    /** Parsed run results by their JSON; most runs are stored with an empty result at first. */
+    private final Map<String, RunResult> recentResults = new ConcurrentHashMap<>();
+
+    private final Map<RunResult, String> recentResultJson = new ConcurrentHashMap<>();
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -78,7 +87,16 @@ public final class StoreJson {
 
     private record UsageDoc(long input, long output, long cached, Double costUsd) {}
 
+    /** The spec's JSON; the same for equal specs, so a recently seen spec is not written again. */
     public String writeSpec(TaskSpec spec) {
+        String known = recentSpecJson.get(spec);
+        if (known != null) return known;
+        String json = serializeSpec(spec);
+        remember(json, spec);
+        return json;
+    }
+
+    private String serializeSpec(TaskSpec spec) {
         SpecDoc doc = new SpecDoc(
                 spec.title(),
                 spec.prompt(),
@@ -122,8 +140,15 @@ public final class StoreJson {
         if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
             if (recentSpecs.size() >= RECENT_SPECS) recentSpecs.clear();
             recentSpecs.put(json, spec);
+            remember(json, spec);
         }
         return spec;
+    }
+
+    private void remember(String json, TaskSpec spec) {
+        if (json.length() > MAX_REMEMBERED_SPEC_CHARS) return;
+        if (recentSpecJson.size() >= RECENT_SPECS) recentSpecJson.clear();
+        recentSpecJson.put(spec, json);
     }
 
     private TaskSpec parseSpec(String json) {
@@ -153,7 +178,19 @@ public final class StoreJson {
                 doc.verify());
     }
 
+    /** The result's JSON; a run is updated several times with the same (often empty) result. */
     public String writeResult(RunResult result) {
+        String known = recentResultJson.get(result);
+        if (known != null) return known;
+        String json = serializeResult(result);
+        if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
+            if (recentResultJson.size() >= RECENT_SPECS) recentResultJson.clear();
+            recentResultJson.put(result, json);
+        }
+        return json;
+    }
+
+    private String serializeResult(RunResult result) {
         Usage usage = result.usage();
         ResultDoc doc = new ResultDoc(
                 result.commits(),
@@ -170,6 +207,17 @@ public final class StoreJson {
     }
 
     public RunResult readResult(String json) {
+        RunResult known = recentResults.get(json);
+        if (known != null) return known;
+        RunResult result = parseResult(json);
+        if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
+            if (recentResults.size() >= RECENT_SPECS) recentResults.clear();
+            recentResults.put(json, result);
+        }
+        return result;
+    }
+
+    private RunResult parseResult(String json) {
         ResultDoc doc = read(json, ResultDoc.class, "run result");
         Usage usage = doc.usage() == null
                 ? Usage.NONE

@@ -4,6 +4,8 @@ import dev.baton.core.FailureReason;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -22,34 +22,40 @@ import org.jdbi.v3.core.statement.StatementContext;
  * SQL that SQLite (3.35+) and PostgreSQL both accept. Thread-safe.
  */
 public final class TaskRows {
-    private static final String COLUMNS = "id, status, priority, agent, branch, failure_reason, failure_detail,"
-            + " attempts, not_before, created_at, updated_at, version, spec";
+    /** The columns of {@link #bindColumns} between id and version. */
+    private static final String INSERT = "INSERT INTO tasks (id, status, priority, agent, branch, failure_reason,"
+            + " failure_detail, attempts, not_before, created_at, updated_at, spec, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
-    private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ")"
-            + " VALUES (:id, :status, :priority, :agent, :branch, :failureReason, :failureDetail,"
-            + " :attempts, :notBefore, :createdAt, :updatedAt, :version, :spec)"
-            + " ON CONFLICT (id) DO NOTHING RETURNING *";
+    /**
+     * The columns that change after creation. The spec (and the priority copied from it) and the
+     * creation time are fixed when a task is inserted, so an update leaves them, their index
+     * entries and the dependency rows alone; it returns the stored ones.
+     */
+    private static final String UPDATE = "UPDATE tasks SET status = ?, agent = ?, branch = ?, failure_reason = ?,"
+            + " failure_detail = ?, attempts = ?, not_before = ?, updated_at = ?, version = version + 1"
+            + " WHERE id = ? AND version = ? RETURNING spec, created_at";
 
-    private static final String UPDATE = "UPDATE tasks SET status = :status, priority = :priority,"
-            + " agent = :agent, branch = :branch, failure_reason = :failureReason,"
-            + " failure_detail = :failureDetail, attempts = :attempts, not_before = :notBefore,"
-            + " created_at = :createdAt, updated_at = :updatedAt, spec = :spec, version = version + 1"
-            + " WHERE id = :id AND version = :version RETURNING *";
+    private static final String INSERT_DEPENDENCY =
+            "INSERT INTO task_deps (task_id, depends_on) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     /** Queued, due, and no dependency that is not completed (a missing one never completes). */
     private static final String DISPATCHABLE = "SELECT t.* FROM tasks t"
-            + " WHERE t.status = :queued AND (t.not_before IS NULL OR t.not_before <= :now)"
+            + " WHERE t.status = ? AND (t.not_before IS NULL OR t.not_before <= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM task_deps d LEFT JOIN tasks dep ON dep.id = d.depends_on"
-            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> :completed))"
-            + " ORDER BY t.priority, t.created_at, t.id LIMIT :limit";
+            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> ?))"
+            + " ORDER BY t.priority, t.created_at, t.id LIMIT ?";
 
     private static final String DUE_RETRIES = "SELECT * FROM tasks"
-            + " WHERE status = :retrying AND (not_before IS NULL OR not_before <= :now)"
+            + " WHERE status = ? AND (not_before IS NULL OR not_before <= ?)"
             + " ORDER BY not_before, created_at, id";
 
-    private static final String BLOCKED = "SELECT t.* FROM tasks t WHERE t.status IN (<waiting>)"
+    private static final List<String> WAITING = wireNames(Set.of(TaskStatus.QUEUED, TaskStatus.WAITING_APPROVAL));
+    private static final List<String> FAILED = wireNames(Set.of(TaskStatus.FAILED, TaskStatus.CANCELLED));
+
+    private static final String BLOCKED = "SELECT t.* FROM tasks t WHERE t.status IN ("
+            + StatementCache.placeholders(WAITING.size()) + ")"
             + " AND EXISTS (SELECT 1 FROM task_deps d JOIN tasks dep ON dep.id = d.depends_on"
-            + "   WHERE d.task_id = t.id AND dep.status IN (<failed>))"
+            + "   WHERE d.task_id = t.id AND dep.status IN (" + StatementCache.placeholders(FAILED.size()) + "))"
             + " ORDER BY t.created_at, t.id";
 
     private final StoreJson json;
@@ -58,36 +64,56 @@ public final class TaskRows {
         this.json = json;
     }
 
-    /** Inserts the task and its dependency rows; empty when a task with the id exists. */
-    public Optional<Task> insert(Handle handle, Task task) {
-        Optional<Task> stored =
-                bindAll(handle.createQuery(INSERT), task).map(this::map).findOne();
-        stored.ifPresent(inserted -> insertDependencies(handle, inserted));
-        return stored;
+    /**
+     * Inserts the task and its dependency rows; empty when a task with the id exists. The stored
+     * record is built here, not read back: the spec as its JSON reads, instants to the millisecond.
+     */
+    public Optional<Task> insert(Connection connection, StatementCache statements, Task task) throws SQLException {
+        PreparedStatement insert = statements.prepare(connection, INSERT);
+        String spec = json.writeSpec(task.spec());
+        insert.setString(1, task.id().value());
+        bindColumns(insert, task, spec);
+        insert.setLong(13, task.version());
+        if (insert.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        insertDependencies(connection, statements, task);
+        return Optional.of(asStored(task, spec, Columns.truncated(task.createdAt()), task.version()));
     }
 
     /**
-     * Writes every column of the task, the spec included, if the stored version is the task's
-     * version; empty otherwise (stale, or no such task).
+     * Writes the task's changing columns if the stored version is the task's version; empty
+     * otherwise (stale, or no such task). The spec and creation time stay as inserted.
      */
-    public Optional<Task> update(Handle handle, Task task) {
-        Optional<Task> stored =
-                bindAll(handle.createQuery(UPDATE), task).map(this::map).findOne();
-        stored.ifPresent(updated -> {
-            handle.createUpdate("DELETE FROM task_deps WHERE task_id = :id")
-                    .bind("id", updated.id().value())
-                    .execute();
-            insertDependencies(handle, updated);
-        });
-        return stored;
+    public Optional<Task> update(Connection connection, StatementCache statements, Task task) throws SQLException {
+        PreparedStatement update = statements.prepare(connection, UPDATE);
+        int i = 1;
+        update.setString(i++, task.status().wireName());
+        update.setString(i++, task.agent());
+        update.setString(i++, task.branch());
+        update.setString(
+                i++, task.failureReason() == null ? null : task.failureReason().wireName());
+        update.setString(i++, task.failureDetail());
+        update.setInt(i++, task.attempts());
+        update.setObject(i++, Columns.millis(task.notBefore()));
+        update.setLong(i++, task.updatedAt().toEpochMilli());
+        update.setString(i++, task.id().value());
+        update.setLong(i, task.version());
+        try (ResultSet row = update.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    asStored(task, row.getString(1), Columns.instant(row, "created_at"), task.version() + 1));
+        }
     }
 
-    public boolean exists(Handle handle, TaskId id) {
-        return handle.createQuery("SELECT 1 FROM tasks WHERE id = :id")
-                .bind("id", id.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+    public boolean exists(Connection connection, StatementCache statements, TaskId id) throws SQLException {
+        PreparedStatement select = statements.prepare(connection, "SELECT 1 FROM tasks WHERE id = ?");
+        select.setString(1, id.value());
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
     }
 
     public Optional<Task> find(Handle handle, TaskId id) {
@@ -109,30 +135,30 @@ public final class TaskRows {
         return query.map(this::map).list();
     }
 
-    public List<Task> dispatchable(Handle handle, Instant now, int limit) {
-        return handle.createQuery(DISPATCHABLE)
-                .bind("queued", TaskStatus.QUEUED.wireName())
-                .bind("completed", TaskStatus.COMPLETED.wireName())
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map(this::map)
-                .list();
+    public List<Task> dispatchable(Connection connection, StatementCache statements, Instant now, int limit)
+            throws SQLException {
+        PreparedStatement query = statements.prepare(connection, DISPATCHABLE);
+        query.setString(1, TaskStatus.QUEUED.wireName());
+        query.setLong(2, now.toEpochMilli());
+        query.setString(3, TaskStatus.COMPLETED.wireName());
+        query.setInt(4, limit);
+        return StatementCache.list(query, row -> map(row, null));
     }
 
-    public List<Task> dueRetries(Handle handle, Instant now) {
-        return handle.createQuery(DUE_RETRIES)
-                .bind("retrying", TaskStatus.RETRYING.wireName())
-                .bind("now", now.toEpochMilli())
-                .map(this::map)
-                .list();
+    public List<Task> dueRetries(Connection connection, StatementCache statements, Instant now) throws SQLException {
+        PreparedStatement query = statements.prepare(connection, DUE_RETRIES);
+        query.setString(1, TaskStatus.RETRYING.wireName());
+        query.setLong(2, now.toEpochMilli());
+        return StatementCache.list(query, row -> map(row, null));
     }
 
-    public List<Task> blockedByFailedDependencies(Handle handle) {
-        return handle.createQuery(BLOCKED)
-                .bindList("waiting", wireNames(Set.of(TaskStatus.QUEUED, TaskStatus.WAITING_APPROVAL)))
-                .bindList("failed", wireNames(Set.of(TaskStatus.FAILED, TaskStatus.CANCELLED)))
-                .map(this::map)
-                .list();
+    public List<Task> blockedByFailedDependencies(Connection connection, StatementCache statements)
+            throws SQLException {
+        PreparedStatement query = statements.prepare(connection, BLOCKED);
+        int i = 1;
+        for (String status : WAITING) query.setString(i++, status);
+        for (String status : FAILED) query.setString(i++, status);
+        return StatementCache.list(query, row -> map(row, null));
     }
 
     /** Which of the ids have a row; call with at most a few hundred ids at a time. */
@@ -143,39 +169,51 @@ public final class TaskRows {
                 .list());
     }
 
-    private void insertDependencies(Handle handle, Task task) {
+    private static void insertDependencies(Connection connection, StatementCache statements, Task task)
+            throws SQLException {
         if (task.spec().dependsOn().isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO task_deps (task_id, depends_on) VALUES (:task, :dependency) ON CONFLICT DO NOTHING");
+        PreparedStatement insert = statements.prepare(connection, INSERT_DEPENDENCY);
         for (TaskId dependency : task.spec().dependsOn()) {
-            batch.bind("task", task.id().value())
-                    .bind("dependency", dependency.value())
-                    .add();
+            insert.setString(1, task.id().value());
+            insert.setString(2, dependency.value());
+            insert.executeUpdate();
         }
-        batch.execute();
     }
 
-    private <S extends SqlStatement<S>> S bindAll(S statement, Task task) {
-        return statement
-                .bind("id", task.id().value())
-                .bind("status", task.status().wireName())
-                .bind("priority", task.spec().priority())
-                .bind("agent", task.agent())
-                .bind("branch", task.branch())
-                .bind(
-                        "failureReason",
-                        task.failureReason() == null
-                                ? null
-                                : task.failureReason().wireName())
-                .bind("failureDetail", task.failureDetail())
-                .bind("attempts", task.attempts())
-                .bind("notBefore", Columns.millis(task.notBefore()))
-                .bind("createdAt", Columns.millis(task.createdAt()))
-                .bind("updatedAt", Columns.millis(task.updatedAt()))
-                .bind("version", task.version())
-                .bind("spec", json.writeSpec(task.spec()));
+    /** Binds status … spec: parameters 2 to 12 of the insert. */
+    private static void bindColumns(PreparedStatement statement, Task task, String spec) throws SQLException {
+        int i = 2;
+        statement.setString(i++, task.status().wireName());
+        statement.setInt(i++, task.spec().priority());
+        statement.setString(i++, task.agent());
+        statement.setString(i++, task.branch());
+        statement.setString(
+                i++, task.failureReason() == null ? null : task.failureReason().wireName());
+        statement.setString(i++, task.failureDetail());
+        statement.setInt(i++, task.attempts());
+        statement.setObject(i++, Columns.millis(task.notBefore()));
+        statement.setLong(i++, task.createdAt().toEpochMilli());
+        statement.setLong(i++, task.updatedAt().toEpochMilli());
+        statement.setString(i, spec);
+    }
+
+    /** The task as a read of its row would give it. */
+    private Task asStored(Task task, String spec, Instant createdAt, long version) {
+        return new Task(
+                task.id(),
+                json.readSpec(spec),
+                task.status(),
+                task.agent(),
+                task.branch(),
+                task.failureReason(),
+                task.failureDetail(),
+                task.attempts(),
+                Columns.truncated(task.notBefore()),
+                createdAt,
+                Columns.truncated(task.updatedAt()),
+                version);
     }
 
     private Task map(ResultSet row, StatementContext context) throws SQLException {

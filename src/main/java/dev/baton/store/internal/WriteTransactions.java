@@ -1,12 +1,19 @@
 package dev.baton.store.internal;
 
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** How a store runs work in one write transaction; the database decides how to begin it. */
 public interface WriteTransactions {
 
-    <T> T inWriteTransaction(Handle handle, HandleCallback<T, RuntimeException> work);
+    /** Work on the transaction's connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    <T> T inWriteTransaction(Connection connection, Work<T> work) throws SQLException;
 
     /**
      * Begins with the given statement on a connection left in auto-commit mode, then commits or
@@ -21,28 +28,34 @@ public interface WriteTransactions {
     static WriteTransactions beginningWith(String beginStatement) {
         return new WriteTransactions() {
             @Override
-            public <T> T inWriteTransaction(Handle handle, HandleCallback<T, RuntimeException> work) {
-                handle.execute(beginStatement);
+            public <T> T inWriteTransaction(Connection connection, Work<T> work) throws SQLException {
+                execute(connection, beginStatement);
                 T result;
                 try {
-                    result = work.withHandle(handle);
-                } catch (RuntimeException | Error e) {
-                    rollback(handle, e);
+                    result = work.run();
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollback(connection, e);
                     throw e;
                 }
                 try {
-                    handle.execute("COMMIT");
-                } catch (RuntimeException e) {
-                    rollback(handle, e);
+                    execute(connection, "COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
                     throw e;
                 }
                 return result;
             }
 
-            private static void rollback(Handle handle, Throwable failure) {
+            private static void execute(Connection connection, String sql) throws SQLException {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+
+            private static void rollback(Connection connection, Throwable failure) {
                 try {
-                    handle.execute("ROLLBACK");
-                } catch (RuntimeException e) {
+                    execute(connection, "ROLLBACK");
+                } catch (SQLException | RuntimeException e) {
                     // SQLite may already have rolled back (after I/O errors); keep the first failure.
                     failure.addSuppressed(e);
                 }
@@ -54,8 +67,22 @@ public interface WriteTransactions {
     static WriteTransactions jdbc() {
         return new WriteTransactions() {
             @Override
-            public <T> T inWriteTransaction(Handle handle, HandleCallback<T, RuntimeException> work) {
-                return handle.inTransaction(work);
+            public <T> T inWriteTransaction(Connection connection, Work<T> work) throws SQLException {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run();
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException | RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
             }
         };
     }
