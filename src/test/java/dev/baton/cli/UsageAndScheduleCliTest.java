@@ -81,7 +81,7 @@ class UsageAndScheduleCliTest {
         Files.createDirectories(dir.resolve("home"));
         Files.writeString(
                 dir.resolve("home/routing.yaml"), "warn_at: 0.5\nagents:\n  command: {messages_per_day: 2}\n");
-        cli.run("add", "echo one", "--agent", "command");
+        cli.run("add", "echo one", "--repo", repo.toString(), "--agent", "command");
         cli.run("run", "--until-idle", "-q");
 
         JsonNode command =
@@ -90,8 +90,10 @@ class UsageAndScheduleCliTest {
         assertThat(command.get("warning").asText()).isEqualTo("command used 50% of its messages per day");
 
         // The plan's last message, then a task that is held back: 'run --until-idle' stops and says why.
-        cli.run("add", "echo two", "--agent", "command");
-        String third = cli.run("add", "echo three", "--agent", "command").out().strip();
+        cli.run("add", "echo two", "--repo", repo.toString(), "--agent", "command");
+        String third = cli.run("add", "echo three", "--repo", repo.toString(), "--agent", "command")
+                .out()
+                .strip();
         var run = cli.run("run", "--until-idle");
         assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
         assertThat(run.out())
