@@ -19,7 +19,13 @@ public final class UsageLedger {
     private static final String SUMS = "COUNT(*) AS runs, SUM(messages) AS messages, SUM(input_tokens) AS input,"
             + " SUM(output_tokens) AS output, SUM(cached_tokens) AS cached, SUM(cost_usd) AS cost";
 
+    /** How long the learned history read from the table is trusted before it is read again. */
+    private static final long PERFORMANCE_TTL_NANOS = 5_000_000_000L;
+
     private final Jdbi jdbi;
+    private final Object performanceLock = new Object();
+    private Map<String, TypeRow> performance; // by "type\tagent"; null until read
+    private long performanceReadAt;
 
     public UsageLedger(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -27,28 +33,51 @@ public final class UsageLedger {
 
     /** Adds a finished run; recording the same run twice keeps the first row. */
     public void record(LedgerEntry e) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_ledger (run_id, task_id, agent, project, task_type, day,"
-                        + " finished_at, status, failure_reason, failure_detail, duration_ms, input_tokens,"
-                        + " output_tokens, cached_tokens, messages, cost_usd) VALUES (:run, :task, :agent, :project,"
-                        + " :type, :day, :at, :status, :reason, :detail, :millis, :input, :output, :cached,"
-                        + " :messages, :cost) ON CONFLICT (run_id) DO NOTHING")
-                .bind("run", e.runId())
-                .bind("task", e.taskId())
-                .bind("agent", e.agent())
-                .bind("project", e.project())
-                .bind("type", e.taskType())
-                .bind("day", day(e.finishedAt()))
-                .bind("at", e.finishedAt().toEpochMilli())
-                .bind("status", e.status())
-                .bind("reason", e.failureReason())
-                .bind("detail", e.failureDetail())
-                .bind("millis", e.durationMillis())
-                .bind("input", e.inputTokens())
-                .bind("output", e.outputTokens())
-                .bind("cached", e.cachedTokens())
-                .bind("messages", e.messages())
-                .bind("cost", e.costUsd())
-                .execute());
+        int inserted = jdbi.withHandle(
+                h -> h.createUpdate("INSERT INTO usage_ledger (run_id, task_id, agent, project, task_type, day,"
+                                + " finished_at, status, failure_reason, failure_detail, duration_ms, input_tokens,"
+                                + " output_tokens, cached_tokens, messages, cost_usd) VALUES (:run, :task, :agent, :project,"
+                                + " :type, :day, :at, :status, :reason, :detail, :millis, :input, :output, :cached,"
+                                + " :messages, :cost) ON CONFLICT (run_id) DO NOTHING")
+                        .bind("run", e.runId())
+                        .bind("task", e.taskId())
+                        .bind("agent", e.agent())
+                        .bind("project", e.project())
+                        .bind("type", e.taskType())
+                        .bind("day", day(e.finishedAt()))
+                        .bind("at", e.finishedAt().toEpochMilli())
+                        .bind("status", e.status())
+                        .bind("reason", e.failureReason())
+                        .bind("detail", e.failureDetail())
+                        .bind("millis", e.durationMillis())
+                        .bind("input", e.inputTokens())
+                        .bind("output", e.outputTokens())
+                        .bind("cached", e.cachedTokens())
+                        .bind("messages", e.messages())
+                        .bind("cost", e.costUsd())
+                        .execute());
+        if (inserted == 1) addToPerformance(e);
+    }
+
+    /** Keeps the learned history read earlier up to date with this process's own runs. */
+    private void addToPerformance(LedgerEntry e) {
+        boolean counts = (e.status().equals("succeeded") || e.status().equals("failed"))
+                && (e.failureReason() == null || !SAYS_NOTHING_OF_SKILL.contains(e.failureReason()));
+        if (!counts) return;
+        synchronized (performanceLock) {
+            if (performance == null) return;
+            boolean ok = e.status().equals("succeeded");
+            performance.merge(
+                    e.taskType() + "\t" + e.agent(),
+                    new TypeRow(e.taskType(), e.agent(), ok ? 1 : 0, ok ? 0 : 1, e.durationMillis(), e.costUsd()),
+                    (a, b) -> new TypeRow(
+                            a.taskType(),
+                            a.agent(),
+                            a.successes() + b.successes(),
+                            a.failures() + b.failures(),
+                            a.millis() + b.millis(),
+                            a.costUsd() + b.costUsd()));
+        }
     }
 
     public static String day(Instant at) {
@@ -100,6 +129,23 @@ public final class UsageLedger {
      * are left out: availability is the router's filter, not its score.
      */
     public List<TypeRow> performance() {
+        synchronized (performanceLock) {
+            long now = System.nanoTime();
+            if (performance == null || now - performanceReadAt > PERFORMANCE_TTL_NANOS) {
+                // read again now and then: other processes on this database book runs too
+                Map<String, TypeRow> read = new java.util.LinkedHashMap<>();
+                readPerformance().forEach(r -> read.put(r.taskType() + "\t" + r.agent(), r));
+                performance = read;
+                performanceReadAt = now;
+            }
+            return List.copyOf(performance.values());
+        }
+    }
+
+    private static final java.util.Set<String> SAYS_NOTHING_OF_SKILL =
+            java.util.Set.of("rate_limited", "auth_missing", "binary_missing", "no_agent", "cancelled");
+
+    private List<TypeRow> readPerformance() {
         return jdbi.withHandle(h -> h.createQuery("SELECT task_type, agent,"
                         + " SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS ok,"
                         + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,"
