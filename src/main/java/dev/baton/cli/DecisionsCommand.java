@@ -37,7 +37,9 @@ final class DecisionsCommand implements Callable<Integer> {
         try (Baton baton = home.open()) {
             List<Decision> decisions = baton.decisions().list(all ? Set.of() : Set.of(DecisionStatus.PENDING), 1000);
             if (json) {
-                out.println(Json.write(decisions.stream().map(Json::decision).toList()));
+                out.println(Json.write(decisions.stream()
+                        .map(dev.baton.server.api.ApiViews::decision)
+                        .toList()));
                 return Main.OK;
             }
             if (decisions.isEmpty()) {

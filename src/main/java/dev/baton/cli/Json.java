@@ -3,7 +3,6 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.baton.core.Decision;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import java.util.LinkedHashMap;
@@ -22,23 +21,6 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, Object> decision(Decision d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", d.id().value());
-        out.put("task", d.taskId().value());
-        out.put("run", d.runId() == null ? null : d.runId().value());
-        out.put("kind", d.kind().wireName());
-        out.put("question", d.question());
-        out.put("details", d.details());
-        out.put("status", d.status().wireName());
-        out.put("created_at", d.createdAt().toString());
-        out.put("expires_at", d.expiresAt() == null ? null : d.expiresAt().toString());
-        out.put("answered_at", d.answeredAt() == null ? null : d.answeredAt().toString());
-        out.put("answered_by", d.answeredBy());
-        out.put("reason", d.reason());
-        return out;
     }
 
     static Map<String, Object> task(Task task, List<Run> runs) {

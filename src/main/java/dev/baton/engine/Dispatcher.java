@@ -189,22 +189,6 @@ final class Dispatcher {
     }
 
     private void fail(Task task, FailureReason reason, String detail, Instant now) {
-        try {
-            Changes.Builder changes = Changes.builder();
-            // a question about a task that can no longer run needs no answer
-            recorder.store().decisionsOf(task.id()).stream()
-                    .filter(dev.baton.core.Decision::isPending)
-                    .forEach(d -> changes.update(d.close(now, "the task failed: " + detail)));
-            recorder.apply(changes.update(task.fail(TaskStatus.FAILED, reason, detail, now))
-                    .event(Event.of(
-                            now,
-                            task.id(),
-                            null,
-                            EventTypes.TASK_FAILED,
-                            Map.of("reason", reason.wireName(), "detail", detail)))
-                    .build());
-        } catch (StaleVersionException ignored) {
-            // changed meanwhile; the next pass sees it again if it still applies
-        }
+        UnstartedFailure.fail(recorder, task, reason, detail, now);
     }
 }

@@ -87,18 +87,6 @@ final class Gatekeeper {
     }
 
     private void fail(Task task, FailureReason reason, String detail, Instant now) {
-        try {
-            recorder.apply(Changes.builder()
-                    .update(task.fail(TaskStatus.FAILED, reason, detail, now))
-                    .event(Event.of(
-                            now,
-                            task.id(),
-                            null,
-                            EventTypes.TASK_FAILED,
-                            Map.of("reason", reason.wireName(), "detail", detail)))
-                    .build());
-        } catch (StaleVersionException ignored) {
-            // changed meanwhile
-        }
+        UnstartedFailure.fail(recorder, task, reason, detail, now);
     }
 }
