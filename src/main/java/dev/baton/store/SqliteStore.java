@@ -58,12 +58,17 @@ public final class SqliteStore implements Store {
     private static final int POOL_SIZE = 4;
     private static final Object MIGRATION_LOCK = new Object();
 
+    /** How often the log is copied back into the database file, off the writers' path. */
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(100);
+
     private final Path file;
     private final JdbiStore store;
+    private final WalCheckpointer checkpointer;
 
-    private SqliteStore(Path file, JdbiStore store) {
+    private SqliteStore(Path file, JdbiStore store, WalCheckpointer checkpointer) {
         this.file = file;
         this.store = store;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -85,7 +90,8 @@ public final class SqliteStore implements Store {
         Jdbi jdbi = Jdbi.create(pool);
         return new SqliteStore(
                 file,
-                new JdbiStore(jdbi, pool, file.toString(), WriteTransactions.beginningWith("BEGIN IMMEDIATE"), pool));
+                new JdbiStore(jdbi, pool, file.toString(), WriteTransactions.beginningWith("BEGIN IMMEDIATE"), pool),
+                WalCheckpointer.start(sqlite, CHECKPOINT_INTERVAL, "baton-sqlite-checkpoint"));
     }
 
     /** The database file. */
@@ -134,6 +140,8 @@ public final class SqliteStore implements Store {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
+        // The WalCheckpointer copies the log back; a writer does it only if that falls behind.
+        config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_LIMIT_PAGES);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -238,6 +246,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void close() {
+        checkpointer.close();
         store.close();
     }
 

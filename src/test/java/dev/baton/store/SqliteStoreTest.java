@@ -54,7 +54,62 @@ class SqliteStoreTest extends StoreContract {
             assertThat(single(statement, "SELECT status FROM tasks WHERE id = 't-1'"))
                     .isEqualTo("queued");
             assertThat(single(statement, "SELECT MAX(version) FROM flyway_schema_history"))
-                    .isEqualTo("4"); // V3: usage ledger, rate limits, schedules; V4: decisions
+                    .isEqualTo("5"); // V3: usage ledger, rate limits, schedules; V4: decisions; V5: indexes
+        }
+    }
+
+    @Test
+    void aDatabaseFromBeforeV5KeepsItsEventsAndTheirIdsKeepIncreasing() throws Exception {
+        Path file = dir.resolve("old/baton.db");
+        org.sqlite.SQLiteDataSource old = new org.sqlite.SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + file);
+        Files.createDirectories(file.getParent());
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(old)
+                .locations("classpath:db/migration/sqlite")
+                .target("4")
+                .load()
+                .migrate();
+        try (Connection raw = old.getConnection();
+                Statement statement = raw.createStatement()) {
+            statement.execute(
+                    "INSERT INTO events (at, task_id, run_id, type, data) VALUES (1, 't-1', NULL, 'a', '{}')");
+            statement.execute(
+                    "INSERT INTO events (at, task_id, run_id, type, data) VALUES (2, 't-1', NULL, 'b', '{}')");
+            statement.execute(
+                    "INSERT INTO events (at, task_id, run_id, type, data) VALUES (3, 't-2', NULL, 'c', '{}')");
+        }
+
+        try (SqliteStore migrated = SqliteStore.open(file)) {
+            migrated.apply(Changes.builder().event(event("t-1", "d", Map.of())).build());
+
+            assertThat(migrated.eventsAfter(0, 10))
+                    .extracting(e -> e.id() + ":" + e.type())
+                    .containsExactly("1:a", "2:b", "3:c", "4:d");
+            assertThat(migrated.eventsOf(id("t-1"), 0, 10))
+                    .extracting(Event::type)
+                    .containsExactly("a", "b", "d");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theLogIsCopiedIntoTheDatabaseFileWithoutAWriterDoingIt() throws Exception {
+        Path file = dir.resolve("baton.db");
+        long before = Files.size(file);
+        String bulk = "x".repeat(3_000);
+        for (int i = 0; i < 200; i++) { // about 200 pages: far below any writer's checkpoint limit
+            store.apply(Changes.builder()
+                    .event(event(null, "bulk", Map.of("text", bulk)))
+                    .build());
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.size(file) < before + 200 * 3_000L) {
+            assertThat(System.nanoTime())
+                    .as("the database file still holds %d bytes", Files.size(file))
+                    .isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
