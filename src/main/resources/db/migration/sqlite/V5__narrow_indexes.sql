@@ -10,7 +10,36 @@ CREATE INDEX tasks_queued ON tasks (priority, created_at, id) WHERE status = 'qu
 CREATE INDEX tasks_retrying ON tasks (not_before, created_at, id) WHERE status = 'retrying';
 CREATE INDEX tasks_waiting_approval ON tasks (created_at, id) WHERE status = 'waiting_approval';
 
-DROP INDEX runs_by_status;
+-- Runs clustered by id, without the rowid table and its separate id index; a task's runs are a
+-- range of ids (TASK.ATTEMPT), so runs_by_task goes too. Nothing references runs.
+CREATE TABLE runs_v5 (
+    id             VARCHAR(85)  NOT NULL PRIMARY KEY,
+    task_id        VARCHAR(80)  NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+    attempt        INTEGER      NOT NULL,
+    agent          VARCHAR(64)  NOT NULL,
+    status         VARCHAR(32)  NOT NULL,
+    node_id        VARCHAR(255),
+    fence          BIGINT       NOT NULL,
+    pid            BIGINT,
+    process_start  BIGINT,
+    run_dir        TEXT,
+    workdir        TEXT,
+    branch         VARCHAR(255),
+    started_at     BIGINT       NOT NULL,
+    finished_at    BIGINT,
+    exit_code      INTEGER,
+    failure_reason VARCHAR(32),
+    failure_detail TEXT,
+    lease_until    BIGINT,
+    output_offset  BIGINT       NOT NULL,
+    result         TEXT         NOT NULL,
+    version        BIGINT       NOT NULL
+) WITHOUT ROWID;
+INSERT INTO runs_v5 SELECT id, task_id, attempt, agent, status, node_id, fence, pid, process_start, run_dir,
+    workdir, branch, started_at, finished_at, exit_code, failure_reason, failure_detail, lease_until,
+    output_offset, result, version FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_v5 RENAME TO runs;
 CREATE INDEX runs_active ON runs (agent, started_at, id) WHERE status IN ('starting', 'running');
 
 -- The events table without AUTOINCREMENT, which wrote the sqlite_sequence table in every

@@ -107,6 +107,24 @@ public interface StoreRunContract {
     }
 
     @Test
+    default void aTasksRunsAreItsOwnEvenWhenAnotherTasksIdStartsWithItsIdAndADot() {
+        Task parent = insert(store(), task("build"));
+        Task child = insert(store(), task("build.1"));
+        Task sibling = insert(store(), task("build-x"));
+        insert(store(), run(child.id(), 1, "claude", "node-a", at(30)));
+        insert(store(), run(sibling.id(), 1, "claude", "node-a", at(30)));
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            insert(store(), run(parent.id(), attempt, "claude", "node-a", at(30)));
+        }
+
+        assertThat(store().runsOf(parent.id()))
+                .extracting(Run::attempt)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(store().runsOf(child.id())).extracting(Run::attempt).containsExactly(1);
+        assertThat(store().runsOf(sibling.id())).extracting(Run::attempt).containsExactly(1);
+    }
+
+    @Test
     default void renewsTheLeasesOfOneNodesActiveRunsWithoutNewVersions() {
         List.of("t-1", "t-2", "t-3", "t-4").forEach(name -> insert(store(), task(name)));
         Run mine = insert(store(), run(id("t-1"), 1, "claude", "node-a", at(30)));

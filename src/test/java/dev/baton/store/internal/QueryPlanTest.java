@@ -56,6 +56,12 @@ class QueryPlanTest {
                 .anyMatch(step -> step.contains("runs_active"));
     }
 
+    @Test
+    void aTasksRunsAreARangeOfThePrimaryKey() throws SQLException {
+        assertThat(plan(RunRows.OF_TASK.replaceAll(":\\w+", "?")))
+                .anyMatch(step -> step.contains("SEARCH runs USING PRIMARY KEY (id>? AND id<?)"));
+    }
+
     private static List<String> plan(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement();
