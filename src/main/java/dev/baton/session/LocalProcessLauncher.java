@@ -28,9 +28,11 @@ public final class LocalProcessLauncher implements ProcessLauncher {
     /** Output of short commands beyond this is dropped, so a chatty command cannot exhaust memory. */
     static final int EXEC_OUTPUT_LIMIT = 4 * 1024 * 1024;
 
+    /**
+     * The shell script (given to {@code sh -c}, so no file is written per run) that runs the agent
+     * command and records how it ended, even when Baton is gone.
+     */
     private static final String WRAPPER = """
-            #!/bin/sh
-            # Written by Baton. Runs the agent command and records how it ended, even when Baton is gone.
             echo $$ > "$BATON_RUN_DIR/pid"
             "$@"
             code=$?
@@ -46,9 +48,8 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         RunFiles files = new RunFiles(spec.runDir());
         try {
             Files.createDirectories(spec.runDir());
-            Files.writeString(files.launchScript(), WRAPPER, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(
-                    List.of("setsid", "/bin/sh", files.launchScript().toString()));
+            // $0 of the script is "baton-run" (the name in the shell's messages); "$@" the agent command
+            List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "baton-run"));
             command.addAll(spec.command());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(spec.workdir().toFile())

@@ -34,10 +34,6 @@ public record RunFiles(Path dir) {
         }
     }
 
-    public Path launchScript() {
-        return dir.resolve("launch.sh");
-    }
-
     /** The exit code the run's wrapper wrote when the process ended, or empty while it runs (or if it was killed). */
     public OptionalInt exitCode() {
         try {

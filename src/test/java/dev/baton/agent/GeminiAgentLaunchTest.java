@@ -137,7 +137,7 @@ class GeminiAgentLaunchTest {
         RunFiles files = new RunFiles(runDir);
         GeminiAgent agent = new GeminiAgent(keyed);
 
-        Files.writeString(files.stderr(), "launch.sh: 4: /opt/gemini: not found\n");
+        Files.writeString(files.stderr(), "baton-run: 2: /opt/gemini: not found\n");
         RunOutcome missing = agent.outcome(127, files, new Transcript());
         assertThat(missing.reason()).isEqualTo(FailureReason.BINARY_MISSING);
         assertThat(missing.detail())

@@ -152,7 +152,7 @@ public final class JdbiStore implements Store {
 
     @Override
     public Optional<Task> findTask(TaskId id) {
-        return read("read task " + id, handle -> tasks.find(handle, id));
+        return query("read task " + id, connection -> tasks.find(connection, statements, id));
     }
 
     @Override
@@ -203,12 +203,12 @@ public final class JdbiStore implements Store {
 
     @Override
     public Optional<Run> findRun(RunId id) {
-        return read("read run " + id, handle -> runs.find(handle, id));
+        return query("read run " + id, connection -> runs.find(connection, statements, id));
     }
 
     @Override
     public List<Run> runsOf(TaskId task) {
-        return read("read the runs of task " + task, handle -> runs.ofTask(handle, task));
+        return query("read the runs of task " + task, connection -> runs.ofTask(connection, statements, task));
     }
 
     @Override

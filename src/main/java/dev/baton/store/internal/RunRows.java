@@ -138,11 +138,10 @@ public final class RunRows {
         }
     }
 
-    public Optional<Run> find(Handle handle, RunId id) {
-        return handle.createQuery("SELECT * FROM runs WHERE id = :id")
-                .bind("id", id.value())
-                .map(this::map)
-                .findOne();
+    public Optional<Run> find(Connection connection, StatementCache statements, RunId id) throws SQLException {
+        PreparedStatement query = statements.prepare(connection, "SELECT * FROM runs WHERE id = ?");
+        query.setString(1, id.value());
+        return StatementCache.list(query, row -> map(row, null)).stream().findFirst();
     }
 
     /**
@@ -150,16 +149,14 @@ public final class RunRows {
      * one range of the primary key; {@code task_id} keeps out those of a task whose id extends
      * this one's after a dot. No index on {@code task_id} is needed (V5 dropped it).
      */
-    static final String OF_TASK =
-            "SELECT * FROM runs WHERE id > :from AND id < :to AND task_id = :task ORDER BY attempt";
+    static final String OF_TASK = "SELECT * FROM runs WHERE id > ? AND id < ? AND task_id = ? ORDER BY attempt";
 
-    public List<Run> ofTask(Handle handle, TaskId task) {
-        return handle.createQuery(OF_TASK)
-                .bind("from", task.value() + ".")
-                .bind("to", task.value() + "/") // '/' follows '.'
-                .bind("task", task.value())
-                .map(this::map)
-                .list();
+    public List<Run> ofTask(Connection connection, StatementCache statements, TaskId task) throws SQLException {
+        PreparedStatement query = statements.prepare(connection, OF_TASK);
+        query.setString(1, task.value() + ".");
+        query.setString(2, task.value() + "/"); // '/' follows '.'
+        query.setString(3, task.value());
+        return StatementCache.list(query, row -> map(row, null));
     }
 
     public List<Run> active(Handle handle) {

@@ -123,11 +123,10 @@ public final class TaskRows {
         }
     }
 
-    public Optional<Task> find(Handle handle, TaskId id) {
-        return handle.createQuery("SELECT * FROM tasks WHERE id = :id")
-                .bind("id", id.value())
-                .map(this::map)
-                .findOne();
+    public Optional<Task> find(Connection connection, StatementCache statements, TaskId id) throws SQLException {
+        PreparedStatement query = statements.prepare(connection, "SELECT * FROM tasks WHERE id = ?");
+        query.setString(1, id.value());
+        return StatementCache.list(query, row -> map(row, null)).stream().findFirst();
     }
 
     /** Newest first; an empty status set means every status. */
