@@ -59,7 +59,7 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
-    void aDatabaseFromBeforeV5KeepsItsEventsAndTheirIdsKeepIncreasing() throws Exception {
+    void aDatabaseFromBeforeV5KeepsItsEventsAndRunsAndEventIdsKeepIncreasing() throws Exception {
         Path file = dir.resolve("old/baton.db");
         org.sqlite.SQLiteDataSource old = new org.sqlite.SQLiteDataSource();
         old.setUrl("jdbc:sqlite:" + file);
@@ -78,6 +78,12 @@ class SqliteStoreTest extends StoreContract {
                     "INSERT INTO events (at, task_id, run_id, type, data) VALUES (2, 't-1', NULL, 'b', '{}')");
             statement.execute(
                     "INSERT INTO events (at, task_id, run_id, type, data) VALUES (3, 't-2', NULL, 'c', '{}')");
+            statement.execute(
+                    "INSERT INTO tasks (id, status, priority, attempts, created_at, updated_at, version, spec)"
+                            + " VALUES ('t-1', 'running', 5, 1, 1, 1, 2, '{\"text\":\"old\"}')");
+            statement.execute("INSERT INTO runs (id, task_id, attempt, agent, status, node_id, fence, pid, started_at,"
+                    + " output_offset, result, version) VALUES ('t-1.1', 't-1', 1, 'codex', 'running', 'n', 1, 42, 1,"
+                    + " 0, '{}', 3)");
         }
 
         try (SqliteStore migrated = SqliteStore.open(file)) {
@@ -89,6 +95,12 @@ class SqliteStoreTest extends StoreContract {
             assertThat(migrated.eventsOf(id("t-1"), 0, 10))
                     .extracting(Event::type)
                     .containsExactly("a", "b", "d");
+            assertThat(migrated.runsOf(id("t-1"))).singleElement().satisfies(run -> {
+                assertThat(run.agent()).isEqualTo("codex");
+                assertThat(run.pid()).isEqualTo(42L);
+                assertThat(run.version()).isEqualTo(3L);
+            });
+            assertThat(migrated.activeRunsByAgent()).isEqualTo(Map.of("codex", 1));
         }
     }
 

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL for the append-only {@code events} table and the mapping of its rows. Thread-safe. */
 public final class EventRows {
@@ -44,24 +42,26 @@ public final class EventRows {
         return ids;
     }
 
-    public List<Event> after(Handle handle, long afterId, int limit) {
-        return handle.createQuery("SELECT * FROM events WHERE id > :after ORDER BY id LIMIT :limit")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map(this::map)
-                .list();
+    public List<Event> after(Connection connection, StatementCache statements, long afterId, int limit)
+            throws SQLException {
+        PreparedStatement query =
+                statements.prepare(connection, "SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?");
+        query.setLong(1, afterId);
+        query.setInt(2, limit);
+        return StatementCache.list(query, this::map);
     }
 
-    public List<Event> ofTask(Handle handle, TaskId task, long afterId, int limit) {
-        return handle.createQuery("SELECT * FROM events WHERE task_id = :task AND id > :after ORDER BY id LIMIT :limit")
-                .bind("task", task.value())
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map(this::map)
-                .list();
+    public List<Event> ofTask(Connection connection, StatementCache statements, TaskId task, long afterId, int limit)
+            throws SQLException {
+        PreparedStatement query =
+                statements.prepare(connection, "SELECT * FROM events WHERE task_id = ? AND id > ? ORDER BY id LIMIT ?");
+        query.setString(1, task.value());
+        query.setLong(2, afterId);
+        query.setInt(3, limit);
+        return StatementCache.list(query, this::map);
     }
 
-    private Event map(ResultSet row, StatementContext context) throws SQLException {
+    private Event map(ResultSet row) throws SQLException {
         String task = row.getString("task_id");
         String run = row.getString("run_id");
         return new Event(

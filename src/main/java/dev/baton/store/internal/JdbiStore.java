@@ -255,12 +255,14 @@ public final class JdbiStore implements Store {
 
     @Override
     public List<Event> eventsAfter(long afterId, int limit) {
-        return read("read events", handle -> events.after(handle, afterId, limit));
+        return query("read events", connection -> events.after(connection, statements, afterId, limit));
     }
 
     @Override
     public List<Event> eventsOf(TaskId task, long afterId, int limit) {
-        return read("read the events of task " + task, handle -> events.ofTask(handle, task, afterId, limit));
+        return query(
+                "read the events of task " + task,
+                connection -> events.ofTask(connection, statements, task, afterId, limit));
     }
 
     @Override
