@@ -26,6 +26,7 @@ public final class HomeDatabase {
     public static HomeDatabase open(Path dbFile) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(10_000);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // as the store's: sync at checkpoints
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
         return new HomeDatabase(Jdbi.create(source));

@@ -24,6 +24,10 @@ public final class LocalDatabase implements AutoCloseable {
     public static LocalDatabase open(Path dbFile) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) SqliteStore.BUSY_TIMEOUT.toMillis());
+        // As the store's connections: in WAL mode NORMAL syncs at checkpoints, not at every commit
+        // (SQLite's default, FULL, would sync the log for every ledger row, once per finished run).
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setPragma(SQLiteConfig.Pragma.JOURNAL_MODE, "wal");
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
         HikariConfig hikari = new HikariConfig();

@@ -35,6 +35,9 @@ public final class FoundationBench {
     /** Rounds of the store benchmark, an odd number (the median of each side is reported). */
     private static final int STORE_ROUNDS = 5;
 
+    /** Rounds of the no-op throughput benchmark, an odd number. */
+    private static final int THROUGHPUT_ROUNDS = 3;
+
     private FoundationBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -82,17 +85,30 @@ public final class FoundationBench {
     }
 
     private static void throughput(Sizes sizes, Path dir, Report report) throws Exception {
-        double spawnRate = BareSpawn.trueLoopRate(sizes.spawnLoop());
-        double scratchRate;
         try (EngineBench engine = new EngineBench(dir.resolve("home-noop"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
-            engine.throughput(
-                    Math.max(1, sizes.noopTasks() / 10),
-                    TaskSpec.builder("true").build()); // warm-up
+            // warm-up: a full round, so that the rounds measure compiled code (they rose by half
+            // from the first to the third after a warm-up of a tenth of a round)
+            engine.throughput(sizes.noopTasks(), TaskSpec.builder("true").build());
         }
-        try (EngineBench engine = new EngineBench(dir.resolve("home-noop2"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
-            scratchRate = engine.throughput(
-                    sizes.noopTasks(), TaskSpec.builder("true").build());
+        // Rounds alternate between the spawn loop and the engine (a fresh home each), and the
+        // medians are compared: a round takes seconds, in which this machine's speed moves a lot.
+        double[] spawn = new double[THROUGHPUT_ROUNDS];
+        double[] scratch = new double[THROUGHPUT_ROUNDS];
+        for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+            spawn[round] = BareSpawn.trueLoopRate(sizes.spawnLoop());
+            try (EngineBench engine =
+                    new EngineBench(dir.resolve("home-noop-" + round), 8, CommandAgent.DEFAULT_TEMPLATE)) {
+                scratch[round] = engine.throughput(
+                        sizes.noopTasks(), TaskSpec.builder("true").build());
+            }
         }
+        double spawnRate = median(spawn);
+        double scratchRate = median(scratch);
+        report.note(
+                "no-op rounds (spawn loop / Baton, per second): %s",
+                java.util.stream.IntStream.range(0, THROUGHPUT_ROUNDS)
+                        .mapToObj(i -> String.format("%.0f / %.1f", spawn[i], scratch[i]))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         Path repo = GitRepos.create(dir.resolve("repo"));
         double worktreeRate;
         try (EngineBench engine = new EngineBench(dir.resolve("home-wt"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
@@ -172,8 +188,9 @@ public final class FoundationBench {
         void throughput(
                 double spawn, int spawned, double scratch, int scratchTasks, double worktree, int worktreeTasks) {
             row(
-                    "no-op tasks (`true`) per second, no worktree (" + scratchTasks + " tasks)",
-                    String.format("%.0f/s (%d spawns)", spawn, spawned),
+                    "no-op tasks (`true`) per second, no worktree (" + scratchTasks + " tasks, median of "
+                            + THROUGHPUT_ROUNDS + " rounds)",
+                    String.format("%.0f/s (%d spawns a round)", spawn, spawned),
                     String.format("%.1f/s", scratch),
                     String.format("%.0f %%", 100 * scratch / spawn),
                     "≥ 50 %",
