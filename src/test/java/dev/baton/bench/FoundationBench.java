@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Baton's foundation benchmarks, each against a baseline measured in the same run: dispatch latency
@@ -81,6 +82,15 @@ public final class FoundationBench {
             baton = engine.dispatchLatency(stamps, sizes.latencyWarmUp(), sizes.latencySamples());
         }
         report.latency(bare, baton);
+        Map<String, Samples> steps = LaunchSteps.measure(
+                Files.createDirectories(dir.resolve("launch-steps")), sizes.latencyWarmUp(), sizes.latencySamples());
+        double barePart = steps.values().iterator().next().percentileMillis(50);
+        steps.forEach((step, samples) -> report.note(
+                "launch step %s: p50 %.2f ms (+%.2f ms over bare), p90 %.2f ms",
+                step,
+                samples.percentileMillis(50),
+                samples.percentileMillis(50) - barePart,
+                samples.percentileMillis(90)));
         progress(report);
     }
 
