@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
  * What a detached launch costs, step by step: the time from the launch call to the agent's first
  * command (bash writing its {@code $EPOCHREALTIME}) for a bare spawn, then with each thing
  * {@link LocalProcessLauncher} adds so that a run survives Baton — its own folder, output files
- * instead of pipes, the wrapper shell that records the pid and the exit code, {@code setsid} for
+ * there instead of pipes, the wrapper shell that records the pid and the exit code, {@code setsid} for
  * a process group of its own — and finally through {@code launchDetached} itself. The steps take
  * turns task by task, so a slow spell of the machine falls on all of them alike.
  */
@@ -31,8 +31,8 @@ final class LaunchSteps {
 
     private enum Step {
         BARE("bare `bash -c`"),
-        FILES("+ stdout/stderr to files"),
         RUN_DIR("+ a new run folder"),
+        FILES("+ stdout/stderr to files in it"),
         WRAPPER("+ wrapper `sh -c` (pid, exit code)"),
         SETSID("+ `setsid` (the launcher's command line)"),
         LAUNCHER("`LocalProcessLauncher.launchDetached`");
@@ -84,14 +84,12 @@ final class LaunchSteps {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("BATON_RUN_DIR", (step.compareTo(Step.RUN_DIR) >= 0 ? runDir : dir).toString());
         if (step.compareTo(Step.FILES) >= 0) {
-            Path files = step.compareTo(Step.RUN_DIR) >= 0 ? runDir : dir;
-            String name = step.compareTo(Step.RUN_DIR) >= 0 ? "" : runDir.getFileName() + "-";
             builder.redirectInput(
                             ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            files.resolve(name + "stdout.log").toFile()))
+                            runDir.resolve("stdout.log").toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(
-                            files.resolve(name + "stderr.log").toFile()));
+                            runDir.resolve("stderr.log").toFile()));
         }
         int code = builder.start().waitFor();
         if (code != 0) throw new IllegalStateException(step.label + " exited with " + code);
