@@ -39,6 +39,9 @@ public final class FoundationBench {
     /** Rounds of the no-op throughput benchmark, an odd number. */
     private static final int THROUGHPUT_ROUNDS = 3;
 
+    /** Rounds run first, not measured, on an engine of their own. */
+    private static final int THROUGHPUT_WARM_UP_ROUNDS = 3;
+
     private FoundationBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -96,9 +99,11 @@ public final class FoundationBench {
 
     private static void throughput(Sizes sizes, Path dir, Report report) throws Exception {
         try (EngineBench engine = new EngineBench(dir.resolve("home-noop"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
-            // warm-up: a full round, so that the rounds measure compiled code (they rose by half
-            // from the first to the third after a warm-up of a tenth of a round)
-            engine.throughput(sizes.noopTasks(), TaskSpec.builder("true").build());
+            // warm-up: the rounds rose by half from the first to the third after one round of
+            // warm-up and were flat after four; three rounds, so that they measure compiled code
+            for (int round = 0; round < THROUGHPUT_WARM_UP_ROUNDS; round++) {
+                engine.throughput(sizes.noopTasks(), TaskSpec.builder("true").build());
+            }
         }
         // Rounds alternate between the spawn loop and the engine (a fresh home each), and the
         // medians are compared: a round takes seconds, in which this machine's speed moves a lot.
