@@ -28,7 +28,7 @@ final class TokenCommand implements Runnable {
     }
 
     static TokenStore tokens(Baton baton) {
-        return new TokenStore(HomeDatabase.open(baton.home().database()).jdbi(), Clock.systemUTC());
+        return new TokenStore(HomeDatabase.on(baton.tables().database()).jdbi(), Clock.systemUTC());
     }
 
     @Command(

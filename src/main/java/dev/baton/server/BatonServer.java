@@ -57,7 +57,7 @@ public final class BatonServer implements AutoCloseable {
      */
     public static BatonServer start(Baton baton, EngineControl engine, ServerConfig config) {
         Clock clock = Clock.systemUTC();
-        HomeDatabase db = HomeDatabase.open(baton.home().database());
+        HomeDatabase db = HomeDatabase.on(baton.tables().database());
         TokenStore tokens = new TokenStore(db.jdbi(), clock);
         boolean loopback = config.loopback();
         if ((!loopback || config.requireTokens()) && !tokens.anyActive()) {

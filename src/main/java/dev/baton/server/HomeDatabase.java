@@ -1,14 +1,12 @@
 package dev.baton.server;
 
 import dev.baton.core.TaskStatus;
-import java.nio.file.Path;
+import dev.baton.store.LocalDatabase;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The few queries the server needs that the {@link dev.baton.store.Store} port does not offer
@@ -23,13 +21,9 @@ public final class HomeDatabase {
         this.jdbi = jdbi;
     }
 
-    public static HomeDatabase open(Path dbFile) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(10_000);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // as the store's: sync at checkpoints
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
-        return new HomeDatabase(Jdbi.create(source));
+    /** On the home's pooled connections (the Baton's {@link LocalDatabase}), not one per query. */
+    public static HomeDatabase on(LocalDatabase database) {
+        return new HomeDatabase(database.jdbi());
     }
 
     public Jdbi jdbi() {

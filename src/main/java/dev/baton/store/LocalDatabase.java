@@ -9,7 +9,7 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * A small connection pool and JDBI on the home's SQLite file, for the tables beside the {@link
- * Store} port (usage ledger, rate limits, schedules). The schema is the store's: open the {@link
+ * Store} port (usage ledger, rate limits, schedules) and the server's own queries and tokens. The schema is the store's: open the {@link
  * SqliteStore} first so its migrations have run. Thread-safe; close it to release its connections.
  */
 public final class LocalDatabase implements AutoCloseable {
@@ -27,13 +27,12 @@ public final class LocalDatabase implements AutoCloseable {
         // As the store's connections: in WAL mode NORMAL syncs at checkpoints, not at every commit
         // (SQLite's default, FULL, would sync the log for every ledger row, once per finished run).
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setPragma(SQLiteConfig.Pragma.JOURNAL_MODE, "wal");
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(source);
         hikari.setPoolName("baton-sqlite-tables");
-        hikari.setMaximumPoolSize(2);
+        hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(0);
         return new LocalDatabase(new HikariDataSource(hikari));
     }

@@ -105,25 +105,18 @@ public final class FoundationBench {
                 engine.throughput(sizes.noopTasks(), TaskSpec.builder("true").build());
             }
         }
-        // Rounds alternate between the spawn loop and the engine (a fresh home each), and the
-        // medians are compared: a round takes seconds, in which this machine's speed moves a lot.
-        double[] spawn = new double[THROUGHPUT_ROUNDS];
-        double[] scratch = new double[THROUGHPUT_ROUNDS];
-        for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
-            spawn[round] = BareSpawn.trueLoopRate(sizes.spawnLoop());
-            try (EngineBench engine =
-                    new EngineBench(dir.resolve("home-noop-" + round), 8, CommandAgent.DEFAULT_TEMPLATE)) {
-                scratch[round] = engine.throughput(
-                        sizes.noopTasks(), TaskSpec.builder("true").build());
-            }
-        }
-        double spawnRate = median(spawn);
-        double scratchRate = median(scratch);
-        report.note(
-                "no-op rounds (spawn loop / Baton, per second): %s",
-                java.util.stream.IntStream.range(0, THROUGHPUT_ROUNDS)
-                        .mapToObj(i -> String.format("%.0f / %.1f", spawn[i], scratch[i]))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+        // each round: the spawn loop, then the engine on a fresh home
+        AlternatingRounds rounds =
+                AlternatingRounds.run(THROUGHPUT_ROUNDS, round -> BareSpawn.trueLoopRate(sizes.spawnLoop()), round -> {
+                    try (EngineBench engine =
+                            new EngineBench(dir.resolve("home-noop-" + round), 8, CommandAgent.DEFAULT_TEMPLATE)) {
+                        return engine.throughput(
+                                sizes.noopTasks(), TaskSpec.builder("true").build());
+                    }
+                });
+        double spawnRate = rounds.baselineMedian();
+        double scratchRate = rounds.batonMedian();
+        report.note("no-op rounds (spawn loop / Baton, per second): %s", rounds.pairs("%.1f"));
         Path repo = GitRepos.create(dir.resolve("repo"));
         double worktreeRate;
         try (EngineBench engine = new EngineBench(dir.resolve("home-wt"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
@@ -139,27 +132,14 @@ public final class FoundationBench {
     private static void store(Sizes sizes, Path dir, Report report) throws Exception {
         StoreBench.rawRate(dir.resolve("warm-raw.db"), Math.max(10, sizes.storeTasks() / 10)); // warm-up
         StoreBench.storeRate(dir.resolve("warm-store.db"), Math.max(10, sizes.storeTasks() / 10));
-        // Rounds alternate between the two, each on a fresh file, and the medians are compared:
-        // one round of either takes a second or two, in which this machine's noise is large.
-        double[] raw = new double[STORE_ROUNDS];
-        double[] store = new double[STORE_ROUNDS];
-        for (int round = 0; round < STORE_ROUNDS; round++) {
-            raw[round] = StoreBench.rawRate(dir.resolve("raw-" + round + ".db"), sizes.storeTasks());
-            store[round] = StoreBench.storeRate(dir.resolve("store-" + round + ".db"), sizes.storeTasks());
-        }
-        report.store(median(raw), median(store), sizes.storeTasks());
-        report.note(
-                "store rounds (raw JDBC / Baton, pairs per second): %s",
-                java.util.stream.IntStream.range(0, STORE_ROUNDS)
-                        .mapToObj(i -> String.format("%.0f / %.0f", raw[i], store[i]))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+        // each round: raw JDBC, then the store, each on a fresh file
+        AlternatingRounds rounds = AlternatingRounds.run(
+                STORE_ROUNDS,
+                round -> StoreBench.rawRate(dir.resolve("raw-" + round + ".db"), sizes.storeTasks()),
+                round -> StoreBench.storeRate(dir.resolve("store-" + round + ".db"), sizes.storeTasks()));
+        report.store(rounds.baselineMedian(), rounds.batonMedian(), sizes.storeTasks());
+        report.note("store rounds (raw JDBC / Baton, pairs per second): %s", rounds.pairs("%.0f"));
         progress(report);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private static void longRuns(Sizes sizes, Path dir, Report report) throws Exception {

@@ -42,7 +42,7 @@ final class ServerFixture implements AutoCloseable {
                 new dev.baton.engine.BatonHome(home),
                 dev.baton.engine.EngineConfig.defaults(),
                 dev.baton.agent.AgentRegistry.commandOnly(1))) {
-            return new TokenStore(HomeDatabase.open(b.home().database()).jdbi(), Clock.systemUTC())
+            return new TokenStore(HomeDatabase.on(b.tables().database()).jdbi(), Clock.systemUTC())
                     .create("test", scope)
                     .secret();
         }

@@ -4,9 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Reads nullable columns and converts instants to and from epoch milliseconds. */
+/**
+ * Reads nullable columns, converts instants to and from epoch milliseconds, and writes status
+ * names into SQL.
+ */
 final class Columns {
     private Columns() {}
+
+    /**
+     * Wire names as SQL string literals, comma-separated ({@code 'starting', 'running'}): for
+     * conditions SQLite must read in the statement itself to pick a partial index (V5). The names
+     * are the statuses' own (lower-case letters and underscores), never user input.
+     */
+    static String literals(String... wireNames) {
+        return java.util.Arrays.stream(wireNames)
+                .map(name -> "'" + name + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     /** Instants are stored as epoch milliseconds; anything finer is dropped. */
     static Long millis(Instant instant) {

@@ -29,7 +29,7 @@ public final class RunRows {
      * partial index on them (V5).
      */
     private static final String ACTIVE =
-            "('" + RunStatus.STARTING.wireName() + "', '" + RunStatus.RUNNING.wireName() + "')";
+            "(" + Columns.literals(RunStatus.STARTING.wireName(), RunStatus.RUNNING.wireName()) + ")";
 
     /** The id, the columns of {@link #bindCommon}, the version, the lease columns, the fixed ones. */
     private static final String INSERT = "INSERT INTO runs (id, status, pid, process_start, run_dir, workdir,"
@@ -141,7 +141,7 @@ public final class RunRows {
     public Optional<Run> find(Connection connection, StatementCache statements, RunId id) throws SQLException {
         PreparedStatement query = statements.prepare(connection, "SELECT * FROM runs WHERE id = ?");
         query.setString(1, id.value());
-        return StatementCache.list(query, row -> map(row, null)).stream().findFirst();
+        return StatementCache.first(query, row -> map(row, null));
     }
 
     /**

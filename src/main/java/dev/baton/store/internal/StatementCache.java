@@ -53,6 +53,13 @@ final class StatementCache implements AutoCloseable {
         }
     }
 
+    /** The first row of a query, mapped; empty when there is none. */
+    static <T> java.util.Optional<T> first(PreparedStatement query, Row<T> mapper) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next() ? java.util.Optional.of(mapper.map(rows)) : java.util.Optional.empty();
+        }
+    }
+
     /** {@code ?, ?, ?} for an {@code IN} list of {@code count} values. */
     static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));

@@ -46,13 +46,14 @@ public final class TaskRows {
      * condition it can read in the statement itself.
      */
     static final String DISPATCHABLE = "SELECT t.* FROM tasks t"
-            + " WHERE t.status = " + literal(TaskStatus.QUEUED) + " AND (t.not_before IS NULL OR t.not_before <= ?)"
+            + " WHERE t.status = " + literals(TaskStatus.QUEUED) + " AND (t.not_before IS NULL OR t.not_before <= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM task_deps d LEFT JOIN tasks dep ON dep.id = d.depends_on"
-            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> ?))"
+            + "   WHERE d.task_id = t.id AND (dep.status IS NULL OR dep.status <> " + literals(TaskStatus.COMPLETED)
+            + "))"
             + " ORDER BY t.priority, t.created_at, t.id LIMIT ?";
 
     static final String DUE_RETRIES = "SELECT * FROM tasks"
-            + " WHERE status = " + literal(TaskStatus.RETRYING) + " AND (not_before IS NULL OR not_before <= ?)"
+            + " WHERE status = " + literals(TaskStatus.RETRYING) + " AND (not_before IS NULL OR not_before <= ?)"
             + " ORDER BY not_before, created_at, id";
 
     /** Waiting (queued or for approval) behind a dependency that failed or was cancelled. */
@@ -126,7 +127,7 @@ public final class TaskRows {
     public Optional<Task> find(Connection connection, StatementCache statements, TaskId id) throws SQLException {
         PreparedStatement query = statements.prepare(connection, "SELECT * FROM tasks WHERE id = ?");
         query.setString(1, id.value());
-        return StatementCache.list(query, row -> map(row, null)).stream().findFirst();
+        return StatementCache.first(query, row -> map(row, null));
     }
 
     /** Newest first; an empty status set means every status. */
@@ -145,8 +146,7 @@ public final class TaskRows {
             throws SQLException {
         PreparedStatement query = statements.prepare(connection, DISPATCHABLE);
         query.setLong(1, now.toEpochMilli());
-        query.setString(2, TaskStatus.COMPLETED.wireName());
-        query.setInt(3, limit);
+        query.setInt(2, limit);
         return StatementCache.list(query, row -> map(row, null));
     }
 
@@ -165,14 +165,15 @@ public final class TaskRows {
     }
 
     private static String blockedIn(TaskStatus waiting) {
-        return "SELECT t.* FROM tasks t WHERE t.status = " + literal(waiting)
+        return "SELECT t.* FROM tasks t WHERE t.status = " + literals(waiting)
                 + " AND EXISTS (SELECT 1 FROM task_deps d JOIN tasks dep ON dep.id = d.depends_on"
-                + " WHERE d.task_id = t.id AND dep.status IN (" + literal(TaskStatus.FAILED) + ", "
-                + literal(TaskStatus.CANCELLED) + "))";
+                + " WHERE d.task_id = t.id AND dep.status IN (" + literals(TaskStatus.FAILED, TaskStatus.CANCELLED)
+                + "))";
     }
 
-    private static String literal(TaskStatus status) {
-        return "'" + status.wireName() + "'";
+    private static String literals(TaskStatus... statuses) {
+        return Columns.literals(
+                java.util.Arrays.stream(statuses).map(TaskStatus::wireName).toArray(String[]::new));
     }
 
     /** Which of the ids have a row; call with at most a few hundred ids at a time. */
