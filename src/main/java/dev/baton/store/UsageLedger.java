@@ -142,8 +142,9 @@ public final class UsageLedger {
         }
     }
 
-    private static final java.util.Set<String> SAYS_NOTHING_OF_SKILL =
-            java.util.Set.of("rate_limited", "auth_missing", "binary_missing", "no_agent", "cancelled");
+    /** Failure reasons that say nothing of an agent's skill (its availability, or a person's choice). */
+    private static final List<String> SAYS_NOTHING_OF_SKILL =
+            List.of("rate_limited", "auth_missing", "binary_missing", "no_agent", "cancelled");
 
     private List<TypeRow> readPerformance() {
         return jdbi.withHandle(h -> h.createQuery("SELECT task_type, agent,"
@@ -151,7 +152,13 @@ public final class UsageLedger {
                         + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,"
                         + " SUM(duration_ms) AS millis, SUM(cost_usd) AS cost FROM usage_ledger"
                         + " WHERE status IN ('succeeded', 'failed') AND (failure_reason IS NULL OR failure_reason"
-                        + " NOT IN ('rate_limited', 'auth_missing', 'binary_missing', 'no_agent', 'cancelled'))"
+                        + " NOT IN ("
+                        + String.join(
+                                ", ",
+                                SAYS_NOTHING_OF_SKILL.stream()
+                                        .map(r -> "'" + r + "'")
+                                        .toList())
+                        + "))"
                         + " GROUP BY task_type, agent")
                 .map((rs, ctx) -> new TypeRow(
                         rs.getString("task_type"),
