@@ -223,6 +223,7 @@ public final class Baton implements AutoCloseable {
 
     @Override
     public void close() {
+        launcher.close();
         tables.close();
         store.close();
     }

@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
 final class RunFinisher {
     private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
     private static final int MAX_CONFLICT_RETRIES = 5;
+    /** The exit codes a shell records for a process ended by SIGKILL and by SIGTERM (128 + signal). */
+    private static final int KILLED = 128 + 9;
+
+    private static final int TERMINATED = 128 + 15;
 
     private final Recorder recorder;
     private final AgentRegistry agents;
@@ -90,6 +94,15 @@ final class RunFinisher {
         if (ending.exitCode().isEmpty()) {
             return RunOutcome.failure(
                     FailureReason.LOST, "the agent process ended without recording an exit code (killed?)", null);
+        }
+        int code = ending.exitCode().getAsInt();
+        if (code == KILLED || code == TERMINATED) {
+            // Baton's own stops (cancel, timeout, stall) arrive as stoppedFor above: this came from outside
+            return RunOutcome.failure(
+                    FailureReason.LOST,
+                    "the agent process was killed from outside Baton (SIG" + (code == KILLED ? "KILL" : "TERM")
+                            + ", exit code " + code + "); the machine shutting down or running out of memory does this",
+                    null);
         }
         RunFiles files = new RunFiles(Path.of(run.runDir()));
         return agents.find(run.agent())

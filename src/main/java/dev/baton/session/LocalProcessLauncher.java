@@ -8,70 +8,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts processes on this machine. Agent processes run under {@code setsid} with a small shell
- * wrapper that records the exit code, so they outlive Baton and can be reconciled after a restart.
- * Thread-safe.
+ * Starts processes on this machine. Agent processes start through {@link LaunchShells}: each in a
+ * session of its own under {@code setsid}, waited for by a long-lived shell that records the exit
+ * code, so they outlive Baton and can be reconciled after a restart. Thread-safe; {@link #close()}
+ * ends the idle launch shells (running agents go on).
  */
 public final class LocalProcessLauncher implements ProcessLauncher {
     /** Output of short commands beyond this is dropped, so a chatty command cannot exhaust memory. */
     static final int EXEC_OUTPUT_LIMIT = 4 * 1024 * 1024;
 
-    /**
-     * The shell script (given to {@code sh -c}, so no file is written per run) that runs the agent
-     * command and records how it ended, even when Baton is gone.
-     */
-    private static final String WRAPPER = """
-            echo $$ > "$BATON_RUN_DIR/pid"
-            "$@"
-            code=$?
-            # A builtin, not mv: no extra process per run. Readers look only after this process has ended.
-            printf '%s\\n' "$code" > "$BATON_RUN_DIR/exit_code"
-            """;
-
-    /** Agent processes this Baton started and that are still running, by pid. */
-    private final Map<Long, Process> children = new ConcurrentHashMap<>();
+    private final LaunchShells shells = new LaunchShells(this::pollExit);
 
     @Override
     public ProcessRef launchDetached(LaunchSpec spec) {
-        RunFiles files = new RunFiles(spec.runDir());
         try {
             Files.createDirectories(spec.runDir());
-            // $0 of the script is "baton-run" (the name in the shell's messages); "$@" the agent command
-            List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "baton-run"));
-            command.addAll(spec.command());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(spec.workdir().toFile())
-                    .redirectInput(
-                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(files.stdout().toFile()))
-                    .redirectError(
-                            ProcessBuilder.Redirect.appendTo(files.stderr().toFile()));
-            builder.environment().putAll(spec.env());
-            builder.environment()
-                    .put("BATON_RUN_DIR", spec.runDir().toAbsolutePath().toString());
-            Process process = builder.start();
-            children.put(process.pid(), process);
-            process.onExit().thenRun(() -> children.remove(process.pid()));
-            Instant started = process.info().startInstant().orElseGet(Instant::now);
-            return new ProcessRef(process.pid(), started);
         } catch (IOException e) {
-            throw new LaunchException(
-                    "could not start " + spec.command().getFirst() + " in " + spec.workdir() + ": " + e.getMessage(),
-                    e);
+            throw new LaunchException("could not create the run folder " + spec.runDir() + ": " + e.getMessage(), e);
         }
+        return shells.launch(spec);
     }
 
     @Override
@@ -93,12 +57,15 @@ public final class LocalProcessLauncher implements ProcessLauncher {
 
     @Override
     public CompletableFuture<Void> onExit(ProcessRef ref) {
-        Process child = children.get(ref.pid());
-        if (child != null) {
-            return child.onExit().thenApply(ended -> (Void) null);
-        }
-        // Not our child (started by a previous Baton): poll, because the JDK counts a zombie as alive
-        // and an orphan's zombie may never be reaped in a container without a proper init.
+        return shells.exitOf(ref.pid()).orElseGet(() -> pollExit(ref));
+    }
+
+    /**
+     * Polls a process this Baton's shells do not wait for (started by a previous Baton), because the
+     * JDK counts a zombie as alive and an orphan's zombie may never be reaped in a container without
+     * a proper init.
+     */
+    private CompletableFuture<Void> pollExit(ProcessRef ref) {
         CompletableFuture<Void> exited = new CompletableFuture<>();
         Thread.ofVirtual().name("await-exit-" + ref.pid()).start(() -> {
             long pause = 50;
@@ -188,6 +155,12 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         });
         Thread.ofVirtual().start(task);
         return task;
+    }
+
+    /** Ends the idle launch shells; runs still going keep their shells until they end. */
+    @Override
+    public void close() {
+        shells.close();
     }
 
     private static void sleep(Duration duration) {

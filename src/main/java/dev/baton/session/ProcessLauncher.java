@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * The one seam through which Baton starts processes: agents (detached, outliving Baton) and short
  * helper commands such as git. Implementations are thread-safe.
  */
-public interface ProcessLauncher {
+public interface ProcessLauncher extends AutoCloseable {
 
     /**
      * Starts the command in a new session and process group, detached from Baton: standard input
@@ -33,4 +33,8 @@ public interface ProcessLauncher {
 
     /** Runs a short command to completion, capturing its output (bounded); kills it after the timeout. */
     ExecResult exec(List<String> command, Path cwd, Map<String, String> env, Duration timeout);
+
+    /** Releases what the launcher keeps for later launches; processes already started go on. */
+    @Override
+    default void close() {}
 }

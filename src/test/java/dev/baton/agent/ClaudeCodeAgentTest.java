@@ -254,7 +254,8 @@ class ClaudeCodeAgentTest {
 
             Task task = f.task(id);
             assertThat(task.failureReason()).as(describe(f, id)).isEqualTo(FailureReason.BINARY_MISSING);
-            assertThat(task.failureDetail()).contains("not found", "npm install -g @anthropic-ai/claude-code");
+            assertThat(task.failureDetail())
+                    .contains("nowhere/claude", "No such file", "npm install -g @anthropic-ai/claude-code");
         }
     }
 

@@ -178,6 +178,21 @@ class EngineTest {
     }
 
     @Test
+    void anAgentKilledFromOutsideBatonIsLostAndRetried() throws Exception {
+        Path marker = dir.resolve("killed-once");
+        try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
+            f.start();
+            // the first attempt dies as the out-of-memory killer would end it
+            TaskId id = f.add("[ -e " + marker + " ] && exit 0; touch " + marker + "; kill -KILL $$");
+            f.awaitIdle();
+            assertThat(f.task(id).status()).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(f.runs(id)).extracting(Run::status).containsExactly(RunStatus.FAILED, RunStatus.SUCCEEDED);
+            assertThat(f.runs(id).getFirst().failureReason()).isEqualTo(FailureReason.LOST);
+            assertThat(f.runs(id).getFirst().failureDetail()).contains("SIGKILL", "137");
+        }
+    }
+
+    @Test
     void aFailingCommandIsNotRetriedUnlessTheTaskAsks() throws Exception {
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();

@@ -1,17 +1,25 @@
 package dev.baton.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.LaunchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalProcessLauncherTest {
     private final LocalProcessLauncher launcher = new LocalProcessLauncher();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeLauncher() {
+        launcher.close();
+    }
 
     @TempDir
     Path dir;
@@ -51,7 +59,125 @@ class LocalProcessLauncherTest {
         }
         assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(launcher.isAlive(ref)).isFalse();
-        assertThat(new RunFiles(runDir).exitCode()).isEmpty();
+        launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+        assertThat(new RunFiles(runDir).exitCode()).as("128 + SIGTERM").hasValue(143);
+    }
+
+    @Test
+    void argumentsAndVariablesReachTheCommandVerbatimAndAreNeverShellSyntax() throws Exception {
+        String tricky = "it's \"quoted\" $(touch pwned) `touch pwned` $HOME ; exit 9\nsecond line\\";
+        // more than a pipe holds (the shell reads it while Baton writes), less than Linux takes in one argument
+        String big = "x".repeat(100_000);
+        Path runDir = dir.resolve("run");
+        ProcessRef ref = launcher.launchDetached(new LaunchSpec(
+                List.of("sh", "-c", "printf '%s|' \"$1\" \"$TRICKY\"; printf '%s' \"$2\" | wc -c", "sh", tricky, big),
+                dir,
+                Map.of("TRICKY", tricky),
+                runDir));
+
+        launcher.onExit(ref).get(20, TimeUnit.SECONDS);
+
+        RunFiles files = new RunFiles(runDir);
+        assertThat(files.exitCode()).hasValue(0);
+        assertThat(Files.readString(files.stdout())).isEqualTo(tricky + "|" + tricky + "|100000\n");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
+    void theRunLeadsItsOwnSessionAndItsPidFileNamesIt() throws Exception {
+        Path runDir = dir.resolve("run");
+        ProcessRef ref = launcher.launchDetached(
+                new LaunchSpec(List.of("sh", "-c", "ps -o sid= -o pgid= -p $$"), dir, Map.of(), runDir));
+        launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+
+        RunFiles files = new RunFiles(runDir);
+        assertThat(files.pid()).hasValue(ref.pid());
+        assertThat(Files.readString(files.stdout()).trim().split("\\s+"))
+                .containsExactly(String.valueOf(ref.pid()), String.valueOf(ref.pid()));
+    }
+
+    @Test
+    void oneShellStartsOneRunAfterAnotherInsteadOfANewProcessEachTime() throws Exception {
+        List<Long> shells = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Path runDir = dir.resolve("run-" + i);
+            ProcessRef ref = launcher.launchDetached(
+                    new LaunchSpec(List.of("sh", "-c", "ps -o ppid= -p $$; exit " + i), dir, Map.of(), runDir));
+            launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+            assertThat(new RunFiles(runDir).exitCode()).hasValue(i);
+            shells.add(Long.parseLong(
+                    Files.readString(new RunFiles(runDir).stdout()).strip()));
+        }
+        assertThat(shells).as("the parent of each run").containsOnly(shells.getFirst());
+        assertThat(shells.getFirst()).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void aRunWhoseShellIsKilledIsStillSeenToEnd() throws Exception {
+        Path runDir = dir.resolve("run");
+        Path go = dir.resolve("go");
+        ProcessRef ref = launcher.launchDetached(
+                new LaunchSpec(List.of("sh", "-c", "while [ ! -e go ]; do sleep 0.05; done"), dir, Map.of(), runDir));
+        long shell = ProcessHandle.of(ref.pid())
+                .flatMap(ProcessHandle::parent)
+                .orElseThrow()
+                .pid();
+        var exit = launcher.onExit(ref);
+
+        ProcessHandle.of(shell).orElseThrow().destroyForcibly();
+        Thread.sleep(200);
+        assertThat(exit).isNotDone();
+        Files.writeString(go, "");
+
+        exit.get(10, TimeUnit.SECONDS);
+        assertThat(launcher.isAlive(ref)).isFalse();
+        assertThat(new RunFiles(runDir).exitCode())
+                .as("nobody was left to record it")
+                .isEmpty();
+    }
+
+    @Test
+    void aRunGoesOnAndRecordsItsExitCodeAfterTheLauncherIsClosed() throws Exception {
+        LocalProcessLauncher closing = new LocalProcessLauncher();
+        Path runDir = dir.resolve("run");
+        Path go = dir.resolve("go");
+        ProcessRef ref = closing.launchDetached(new LaunchSpec(
+                List.of("sh", "-c", "while [ ! -e go ]; do sleep 0.05; done; exit 7"), dir, Map.of(), runDir));
+
+        closing.close();
+        Files.writeString(go, "");
+
+        awaitExitCode(new RunFiles(runDir));
+        assertThat(new RunFiles(runDir).exitCode()).hasValue(7);
+        assertThat(launcher.onExit(ref)).succeedsWithin(Duration.ofSeconds(10));
+        assertThatThrownBy(() ->
+                        closing.launchDetached(new LaunchSpec(List.of("true"), dir, Map.of(), dir.resolve("late"))))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void aMissingWorkFolderOrAnUnusableVariableNameIsALaunchErrorThatSaysSo() {
+        assertThatThrownBy(() -> launcher.launchDetached(
+                        new LaunchSpec(List.of("true"), dir.resolve("nowhere"), Map.of(), dir.resolve("run-1"))))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining(dir.resolve("nowhere").toString())
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> launcher.launchDetached(
+                        new LaunchSpec(List.of("true"), dir, Map.of("MY-KEY", "1"), dir.resolve("run-2"))))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("MY-KEY")
+                .hasMessageContaining("letters, digits and underscores");
+    }
+
+    @Test
+    void aCommandThatDoesNotExistEndsWithTheShellsNotFoundCode() throws Exception {
+        Path runDir = dir.resolve("run");
+        ProcessRef ref =
+                launcher.launchDetached(new LaunchSpec(List.of("no-such-agent-binary"), dir, Map.of(), runDir));
+        launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+        assertThat(new RunFiles(runDir).exitCode()).hasValue(127);
+        assertThat(Files.readString(new RunFiles(runDir).stderr())).contains("no-such-agent-binary");
     }
 
     @Test

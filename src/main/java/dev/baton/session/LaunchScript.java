@@ -1,0 +1,87 @@
+package dev.baton.session;
+
+import dev.baton.core.LaunchException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The shell text a {@link LaunchShells launch shell} runs to start one run, and the lines it
+ * reports on descriptor 3. For launch {@code N} the shell:
+ *
+ * <ol>
+ *   <li>enters the work folder, or reports {@code failed N workdir} and starts nothing;
+ *   <li>forks a subshell that reads its own pid from {@code /proc/self/stat}, writes it to the run's
+ *       {@code pid} file, reports {@code started N PID}, exports the run's variables and replaces
+ *       itself ({@code exec}) with {@code setsid COMMAND}: the agent keeps that pid and leads a new
+ *       session and process group, with standard input from /dev/null and its output appended to
+ *       {@code stdout.log} and {@code stderr.log};
+ *   <li>waits for it in the foreground, writes its exit code to {@code exit_code}, then reports
+ *       {@code exited N CODE}.
+ * </ol>
+ *
+ * The run folder must exist. Everything given is single-quoted, so no text of a task is ever read
+ * as shell syntax.
+ */
+final class LaunchScript {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private LaunchScript() {}
+
+    /**
+     * The script for launch {@code id}.
+     *
+     * @param inherited the environment the shell runs with; only variables of the spec that differ
+     *     from it are exported
+     * @throws LaunchException when a variable's name cannot be exported from a shell
+     */
+    static String of(long id, LaunchSpec spec, Map<String, String> inherited) {
+        String runDir = spec.runDir().toAbsolutePath().toString();
+        StringBuilder s = new StringBuilder(256);
+        s.append("if cd -- ")
+                .append(quote(spec.workdir().toAbsolutePath().toString()))
+                .append(" 2>/dev/null; then\n");
+        s.append("(\n");
+        s.append("read -r baton_pid baton_rest </proc/self/stat\n");
+        s.append("printf '%s\\n' \"$baton_pid\" >")
+                .append(quote(runDir + "/pid"))
+                .append('\n');
+        s.append("printf 'started ").append(id).append(" %s\\n' \"$baton_pid\" >&3\n");
+        s.append("export BATON_RUN_DIR=").append(quote(runDir)).append('\n');
+        for (Map.Entry<String, String> variable : spec.env().entrySet()) {
+            if (Objects.equals(inherited.get(variable.getKey()), variable.getValue())) continue;
+            if (!NAME.matcher(variable.getKey()).matches()) {
+                throw new LaunchException("cannot pass the environment variable '" + variable.getKey()
+                        + "' to " + spec.command().getFirst()
+                        + ": a name may hold only letters, digits and underscores, and not start with a digit");
+            }
+            s.append("export ")
+                    .append(variable.getKey())
+                    .append('=')
+                    .append(quote(variable.getValue()))
+                    .append('\n');
+        }
+        s.append("exec setsid");
+        for (String word : spec.command()) s.append(' ').append(quote(word));
+        s.append(" </dev/null >>")
+                .append(quote(runDir + "/stdout.log"))
+                .append(" 2>>")
+                .append(quote(runDir + "/stderr.log"))
+                .append(" 3>&-\n");
+        s.append(")\n");
+        s.append("baton_code=$?\n");
+        s.append("printf '%s\\n' \"$baton_code\" >")
+                .append(quote(runDir + "/exit_code"))
+                .append('\n');
+        s.append("printf 'exited ").append(id).append(" %s\\n' \"$baton_code\" >&3\n");
+        s.append("else\n");
+        s.append("printf 'failed ").append(id).append(" workdir\\n' >&3\n");
+        s.append("fi\n");
+        return s.toString();
+    }
+
+    /** The word in single quotes; a quote inside becomes {@code '\''}. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,383 @@
+package dev.baton.session;
+
+import dev.baton.core.LaunchException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs through long-lived shells ({@code setsid /bin/sh -s}, each in a session of its own)
+ * that Baton keeps and reuses, instead of spawning the wrapper from the JVM for every run. A run
+ * then costs the shell's fork and the {@code exec} of {@code setsid} and the agent, not the JVM's
+ * spawn helper and a new shell: the run starts sooner and takes less CPU. What each shell does for a
+ * run is in {@link LaunchScript}.
+ *
+ * <p>A shell runs one run at a time, waiting for it in the foreground as the wrapper used to, so the
+ * run's pid and exit-code files are written even when Baton is gone. The shells report on one named
+ * pipe that one thread reads: {@code started}, {@code exited}, {@code failed}. A shell reads its
+ * commands from a pipe Baton holds: when Baton ends, even killed, the shell finishes the run it
+ * waits for, records it and exits.
+ *
+ * <p>Thread-safe.
+ */
+final class LaunchShells implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LaunchShells.class);
+    /** Idle shells kept for the next runs; more are closed as their runs end. */
+    static final int MAX_IDLE = 8;
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Function<ProcessRef, CompletableFuture<Void>> pollExit;
+    private final AtomicLong launchIds = new AtomicLong();
+    /** Launches whose shell has not reported their end, by launch id. */
+    private final Map<Long, Launch> launches = new ConcurrentHashMap<>();
+    /** The running runs' exits, by pid; removed when the run has ended. */
+    private final Map<Long, CompletableFuture<Void>> exits = new ConcurrentHashMap<>();
+    /** Guarded by this. */
+    private final Deque<Shell> idle = new ArrayDeque<>();
+    /** Guarded by this; null until the first launch and after close. */
+    private Reports reports;
+
+    private boolean closed;
+
+    /**
+     * @param pollExit watches a process that is not this JVM's child until it ends: used for a run
+     *     whose shell died before the run did
+     */
+    LaunchShells(Function<ProcessRef, CompletableFuture<Void>> pollExit) {
+        this.pollExit = pollExit;
+    }
+
+    /** Starts the run; returns once its process exists and has written its pid file. */
+    ProcessRef launch(LaunchSpec spec) {
+        String script = null;
+        long id = launchIds.incrementAndGet();
+        for (int tries = 0; ; tries++) {
+            if (script == null) script = LaunchScript.of(id, spec, System.getenv());
+            Shell shell = take();
+            Launch launch = new Launch(id, shell);
+            launches.put(id, launch);
+            shell.current = launch;
+            try {
+                shell.send(script);
+            } catch (IOException e) {
+                launches.remove(id);
+                shell.process.destroyForcibly();
+                if (tries < 2) continue; // a shell that died while idle: take another
+                throw new LaunchException(
+                        "could not start " + spec.command().getFirst() + ": the launch shell did not take the run ("
+                                + e.getMessage() + ")",
+                        e);
+            }
+            long pid = awaitStart(launch, spec);
+            return refOf(pid);
+        }
+    }
+
+    private long awaitStart(Launch launch, LaunchSpec spec) {
+        try {
+            return launch.started.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new LaunchException(
+                    "could not start " + spec.command().getFirst() + " in " + spec.workdir() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            launch.shell.process.destroyForcibly();
+            throw new LaunchException(
+                    "could not start " + spec.command().getFirst() + ": the launch shell did not report the start in "
+                            + START_TIMEOUT.toSeconds() + " s",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(
+                    "interrupted while starting " + spec.command().getFirst(), e);
+        }
+    }
+
+    /** The process with its start time; now, when it has already ended. */
+    private static ProcessRef refOf(long pid) {
+        Instant start =
+                ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElseGet(Instant::now);
+        return new ProcessRef(pid, start);
+    }
+
+    /** Completes when the run with that pid ends; empty when no shell of this Baton runs it. */
+    Optional<CompletableFuture<Void>> exitOf(long pid) {
+        return Optional.ofNullable(exits.get(pid));
+    }
+
+    private synchronized Shell take() {
+        if (closed) throw new LaunchException("the launcher is closed");
+        if (reports == null) reports = Reports.open(this::onReport);
+        while (!idle.isEmpty()) {
+            Shell shell = idle.pollFirst();
+            if (shell.process.isAlive()) return shell;
+        }
+        return Shell.spawn(reports, this::onShellEnded);
+    }
+
+    /** Keeps a shell whose run ended for the next run, unless enough are idle. */
+    private void release(Shell shell) {
+        synchronized (this) {
+            shell.current = null;
+            if (!closed && idle.size() < MAX_IDLE) {
+                idle.addFirst(shell); // the most recently used first: its pages are warm
+                return;
+            }
+        }
+        shell.close();
+    }
+
+    private void onReport(String line) {
+        String[] words = line.split(" ");
+        if (words.length != 3) {
+            log.warn("launch shell reported something unexpected: {}", line);
+            return;
+        }
+        Launch launch = launches.get(Long.parseLong(words[1]));
+        if (launch == null) return;
+        switch (words[0]) {
+            case "started" -> {
+                long pid = Long.parseLong(words[2]);
+                launch.pid = pid;
+                exits.put(pid, launch.exit);
+                launch.started.complete(pid);
+            }
+            case "exited" -> {
+                launches.remove(launch.id);
+                if (launch.pid != 0) exits.remove(launch.pid, launch.exit);
+                launch.exit.complete(null);
+                release(launch.shell);
+            }
+            case "failed" -> {
+                launches.remove(launch.id);
+                launch.started.completeExceptionally(
+                        new LaunchException("the work folder does not exist or cannot be entered"));
+                release(launch.shell);
+            }
+            default -> log.warn("launch shell reported something unexpected: {}", line);
+        }
+    }
+
+    /** A shell that ended: its run, if any, is no longer watched by it. */
+    private void onShellEnded(Shell shell) {
+        synchronized (this) {
+            idle.remove(shell);
+        }
+        Launch launch = shell.current;
+        if (launch == null || !launches.containsKey(launch.id)) return;
+        if (launch.pid == 0) {
+            launches.remove(launch.id);
+            launch.started.completeExceptionally(
+                    new LaunchException("the launch shell ended before the run started" + complaints()));
+            return;
+        }
+        // The run lives on without the shell that waited for it: watch its pid instead.
+        long pid = launch.pid;
+        pollExit.apply(refOf(pid)).whenComplete((ended, failure) -> {
+            launches.remove(launch.id);
+            exits.remove(pid, launch.exit);
+            launch.exit.complete(null);
+        });
+    }
+
+    /** What the shells wrote to their error output, for a message: empty when they said nothing. */
+    private String complaints() {
+        Reports open;
+        synchronized (this) {
+            open = reports;
+        }
+        if (open == null) return "";
+        String said = RunFiles.tail(open.shellLog(), 2000).strip();
+        return said.isEmpty() ? "" : " (the shell said: " + said + ")";
+    }
+
+    /**
+     * Closes the idle shells and stops reading reports. Shells with a run go on waiting for it, record
+     * its exit code and then end: the runs outlive Baton as before.
+     */
+    @Override
+    public void close() {
+        List<Shell> toClose;
+        Reports open;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            toClose = List.copyOf(idle);
+            idle.clear();
+            open = reports;
+            reports = null;
+        }
+        toClose.forEach(Shell::close);
+        launches.values().forEach(launch -> launch.shell.close());
+        if (open != null) open.close();
+    }
+
+    /** One run's launch, from the script sent to the report of its end. */
+    private static final class Launch {
+        final long id;
+        final Shell shell;
+        final CompletableFuture<Long> started = new CompletableFuture<>();
+        final CompletableFuture<Void> exit = new CompletableFuture<>();
+        volatile long pid;
+
+        Launch(long id, Shell shell) {
+            this.id = id;
+            this.shell = shell;
+        }
+    }
+
+    /** One long-lived shell and the pipe that feeds it commands. */
+    private static final class Shell {
+        final Process process;
+        private final OutputStream commands;
+        volatile Launch current;
+
+        private Shell(Process process) {
+            this.process = process;
+            this.commands = process.getOutputStream();
+        }
+
+        static Shell spawn(Reports reports, Consumer<Shell> onEnded) {
+            try {
+                Process process = new ProcessBuilder("setsid", "/bin/sh", "-s")
+                        .directory(Path.of("/").toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.appendTo(
+                                reports.shellLog().toFile()))
+                        .start();
+                Shell shell = new Shell(process);
+                shell.send("exec 3>" + LaunchScript.quote(reports.pipe().toString()) + "\n");
+                process.onExit().thenRun(() -> onEnded.accept(shell));
+                return shell;
+            } catch (IOException e) {
+                throw new LaunchException("could not start a launch shell (setsid /bin/sh): " + e.getMessage(), e);
+            }
+        }
+
+        synchronized void send(String script) throws IOException {
+            commands.write(script.getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+        }
+
+        /** Ends the shell's input: it finishes what it runs, then exits. */
+        synchronized void close() {
+            try {
+                commands.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    /**
+     * The named pipe every shell reports on (descriptor 3), in a private temporary folder, and the
+     * thread that reads it. Opened for reading and writing, so it never sees an end of file while
+     * shells come and go.
+     */
+    private record Reports(Path dir, FileChannel channel, Thread reader) {
+        private static final String QUIT = "quit";
+
+        Path pipe() {
+            return dir.resolve("reports");
+        }
+
+        /** Where the shells' own complaints go (they should have none). */
+        Path shellLog() {
+            return dir.resolve("shells.log");
+        }
+
+        static Reports open(Consumer<String> onLine) {
+            try {
+                Path dir = Files.createTempDirectory("baton-launch-");
+                Path pipe = dir.resolve("reports");
+                Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (mkfifo.waitFor() != 0) throw new IOException("mkfifo failed: " + said.strip());
+                FileChannel channel = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                Thread reader = Thread.ofPlatform()
+                        .daemon(true)
+                        .name("baton-launch-reports")
+                        .unstarted(() -> readLines(channel, onLine));
+                reader.start();
+                return new Reports(dir, channel, reader);
+            } catch (IOException e) {
+                throw new LaunchException("could not set up the launch shells' report pipe: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while setting up the launch shells", e);
+            }
+        }
+
+        private static void readLines(FileChannel channel, Consumer<String> onLine) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            StringBuilder line = new StringBuilder();
+            try {
+                while (channel.read(buffer) >= 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        char c = (char) buffer.get(); // the reports are ASCII
+                        if (c != '\n') {
+                            line.append(c);
+                            continue;
+                        }
+                        String text = line.toString();
+                        line.setLength(0);
+                        if (text.equals(QUIT)) return;
+                        try {
+                            onLine.accept(text);
+                        } catch (RuntimeException e) {
+                            log.error("could not handle the launch report '{}'", text, e);
+                        }
+                    }
+                    buffer.clear();
+                }
+            } catch (IOException e) {
+                log.error("stopped reading the launch shells' reports", e);
+            }
+        }
+
+        void close() {
+            try {
+                // A channel of its own: the reader's channel stays locked while it waits to read.
+                try (FileChannel writer = FileChannel.open(pipe(), StandardOpenOption.WRITE)) {
+                    writer.write(ByteBuffer.wrap((QUIT + "\n").getBytes(StandardCharsets.US_ASCII)));
+                }
+                reader.join(Duration.ofSeconds(5));
+                channel.close();
+                Files.deleteIfExists(pipe());
+                Files.deleteIfExists(shellLog());
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                log.warn("could not remove the launch shells' report pipe {}: {}", pipe(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
