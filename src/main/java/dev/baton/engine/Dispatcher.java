@@ -163,13 +163,15 @@ final class Dispatcher {
         data.put("agent", choice.agent().name());
         data.put("why", choice.why());
         data.put("attempt", attempt);
+        // The folders' file-system work overlaps the claim's commit; a lost claim leaves them for the winner.
+        var folders = supervisor.prepareFolders(task, run);
         try {
             Applied applied = recorder.apply(Changes.builder()
                     .update(routed)
                     .insert(run)
                     .event(Event.of(now, task.id(), run.id(), EventTypes.TASK_ROUTED, data))
                     .build());
-            supervisor.start(applied.task(task.id()), applied.run(run.id()));
+            supervisor.start(applied.task(task.id()), applied.run(run.id()), folders);
             return true;
         } catch (StaleVersionException | dev.baton.core.InvalidInputException lostRace) {
             return false; // another engine claimed it first, or it was cancelled

@@ -35,7 +35,7 @@ record RoutingSnapshot(
         Map<String, Double> average = new HashMap<>();
         costs.forEach((agent, sum) -> average.put(agent, sum[1] == 0 ? 0 : sum[0] / sum[1]));
         return new RoutingSnapshot(
-                now, limits.activeAt(now), ledger.byAgentOn(UsageLedger.day(now)), outcomes, average);
+                now, limits.activeAt(now), ledger.recentByAgentOn(UsageLedger.day(now)), outcomes, average);
     }
 
     private static String key(String type, String agent) {

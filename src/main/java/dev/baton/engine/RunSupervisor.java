@@ -70,11 +70,20 @@ final class RunSupervisor {
         return counts;
     }
 
-    /** Starts a freshly claimed run: prepares its workspace, launches it, watches it to the end. */
-    void start(Task task, Run run) {
+    /** Creates a run's folders ahead of {@link #start}: see {@link RunStarter#prepareFolders}. */
+    java.util.concurrent.CompletableFuture<Void> prepareFolders(Task task, Run run) {
+        return starter.prepareFolders(task, run);
+    }
+
+    /**
+     * Starts a freshly claimed run: waits for its folders ({@code folders}, from {@link
+     * #prepareFolders}), prepares its workspace, launches it, watches it to the end.
+     */
+    void start(Task task, Run run, java.util.concurrent.CompletableFuture<Void> folders) {
         Supervised supervised = register(run);
         Thread.ofVirtual().name("run-" + run.id()).start(() -> {
             try {
+                folders.exceptionally(ignored -> null).join(); // a head start: start reports what failed
                 var started = starter.start(task, run);
                 if (started.isEmpty()) return;
                 watchAndFinish(

@@ -169,8 +169,8 @@ final class LaunchShells implements AutoCloseable {
             case "exited" -> {
                 launches.remove(launch.id);
                 if (launch.pid != 0) exits.remove(launch.pid, launch.exit);
+                release(launch.shell); // first: whoever waits for the exit may launch the next run at once
                 launch.exit.complete(null);
-                release(launch.shell);
             }
             case "failed" -> {
                 launches.remove(launch.id);

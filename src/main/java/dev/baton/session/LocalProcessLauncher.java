@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,24 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             throw new LaunchException("could not create the run folder " + spec.runDir() + ": " + e.getMessage(), e);
         }
         return shells.launch(spec);
+    }
+
+    /**
+     * Creates the run folder with empty output and pid files, so that the launch shell, just before
+     * the agent starts, only opens files that exist instead of creating them.
+     */
+    @Override
+    public void prepareRunFolder(Path runDir) {
+        RunFiles files = new RunFiles(runDir);
+        try {
+            Files.createDirectories(runDir);
+            for (Path file : List.of(files.stdout(), files.stderr(), files.pidFile())) {
+                Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                        .close();
+            }
+        } catch (IOException e) {
+            throw new LaunchException("could not create the run folder " + runDir + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

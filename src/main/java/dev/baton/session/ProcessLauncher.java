@@ -19,6 +19,18 @@ public interface ProcessLauncher extends AutoCloseable {
      */
     ProcessRef launchDetached(LaunchSpec spec);
 
+    /**
+     * Creates a run folder ahead of {@link #launchDetached}, which then has less to do before the
+     * agent starts. Optional: the launch creates whatever is missing.
+     */
+    default void prepareRunFolder(Path runDir) {
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** True while the process the reference names is alive (same pid and start time). */
     boolean isAlive(ProcessRef ref);
 

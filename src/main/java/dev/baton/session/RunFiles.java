@@ -18,6 +18,10 @@ public record RunFiles(Path dir) {
         return dir.resolve("stderr.log");
     }
 
+    public Path pidFile() {
+        return dir.resolve("pid");
+    }
+
     public Path exitCodeFile() {
         return dir.resolve("exit_code");
     }
@@ -26,7 +30,7 @@ public record RunFiles(Path dir) {
     public java.util.OptionalLong pid() {
         try {
             return java.util.OptionalLong.of(
-                    Long.parseLong(Files.readString(dir.resolve("pid")).strip()));
+                    Long.parseLong(Files.readString(pidFile()).strip()));
         } catch (NoSuchFileException | NumberFormatException e) {
             return java.util.OptionalLong.empty();
         } catch (IOException e) {

@@ -27,6 +27,14 @@ public final class UsageLedger {
     private Map<String, TypeRow> performance; // by "type\tagent"; null until read
     private long performanceReadAt;
 
+    /** How long a day's totals read for routing are trusted before they are read again. */
+    private static final long TODAY_TTL_NANOS = 1_000_000_000L;
+
+    private final Object todayLock = new Object();
+    private String todayDay; // the day of todayByAgent; null until read
+    private Map<String, UsageTotals> todayByAgent;
+    private long todayReadAt;
+
     public UsageLedger(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -56,7 +64,27 @@ public final class UsageLedger {
                         .bind("messages", e.messages())
                         .bind("cost", e.costUsd())
                         .execute());
-        if (inserted == 1) addToPerformance(e);
+        if (inserted == 1) {
+            addToPerformance(e);
+            addToToday(e);
+        }
+    }
+
+    /** Keeps the day's totals read earlier up to date with this process's own runs. */
+    private void addToToday(LedgerEntry e) {
+        synchronized (todayLock) {
+            if (todayByAgent == null || !day(e.finishedAt()).equals(todayDay)) return;
+            todayByAgent.merge(
+                    e.agent(),
+                    new UsageTotals(1, e.messages(), e.inputTokens(), e.outputTokens(), e.cachedTokens(), e.costUsd()),
+                    (a, b) -> new UsageTotals(
+                            a.runs() + b.runs(),
+                            a.messages() + b.messages(),
+                            a.inputTokens() + b.inputTokens(),
+                            a.outputTokens() + b.outputTokens(),
+                            a.cachedTokens() + b.cachedTokens(),
+                            a.costUsd() + b.costUsd()));
+        }
     }
 
     /** Keeps the learned history read earlier up to date with this process's own runs. */
@@ -89,6 +117,22 @@ public final class UsageLedger {
         return grouped(
                 "SELECT agent AS k, " + SUMS + " FROM usage_ledger WHERE day = :day GROUP BY agent ORDER BY agent",
                 day);
+    }
+
+    /**
+     * {@link #byAgentOn} as the router asks for it on every dispatcher pass: this process's own runs
+     * at once, other processes' within a second (the table is read at most once a second).
+     */
+    public Map<String, UsageTotals> recentByAgentOn(String day) {
+        synchronized (todayLock) {
+            long now = System.nanoTime();
+            if (todayByAgent == null || !day.equals(todayDay) || now - todayReadAt > TODAY_TTL_NANOS) {
+                todayByAgent = new LinkedHashMap<>(byAgentOn(day));
+                todayDay = day;
+                todayReadAt = now;
+            }
+            return Map.copyOf(todayByAgent);
+        }
     }
 
     /** Totals per project (repository, "" for scratch tasks) on one UTC day. */

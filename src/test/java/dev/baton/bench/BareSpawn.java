@@ -25,16 +25,20 @@ final class BareSpawn {
     static Samples startLatency(Path dir, int warmUp, int count) throws IOException, InterruptedException {
         long[] micros = new long[count];
         for (int i = 0; i < warmUp + count; i++) {
-            Path stamp = dir.resolve("bare-" + i);
-            long before = Machine.nowMicros();
-            int code = new ProcessBuilder(List.of("bash", "-c", stampCommand(stamp)))
-                    .start()
-                    .waitFor();
-            if (code != 0) throw new IllegalStateException("the stamping command failed with exit code " + code);
-            long started = Machine.parseEpochRealtime(Files.readString(stamp));
-            if (i >= warmUp) micros[i - warmUp] = started - before;
+            long sample = startLatencyMicros(dir.resolve("bare-" + i));
+            if (i >= warmUp) micros[i - warmUp] = sample;
         }
         return new Samples(micros);
+    }
+
+    /** One spawn: from {@code start()} to the child's first command, which writes to {@code stamp}; µs. */
+    static long startLatencyMicros(Path stamp) throws IOException, InterruptedException {
+        long before = Machine.nowMicros();
+        int code = new ProcessBuilder(List.of("bash", "-c", stampCommand(stamp)))
+                .start()
+                .waitFor();
+        if (code != 0) throw new IllegalStateException("the stamping command failed with exit code " + code);
+        return Machine.parseEpochRealtime(Files.readString(stamp)) - before;
     }
 
     /** The shell command that writes the moment it runs (CLOCK_REALTIME, microseconds) to {@code stamp}. */

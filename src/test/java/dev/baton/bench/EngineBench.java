@@ -54,28 +54,36 @@ final class EngineBench implements AutoCloseable {
     Samples dispatchLatency(Path dir, int warmUp, int count) throws IOException, InterruptedException {
         long[] micros = new long[count];
         for (int i = 0; i < warmUp + count; i++) {
-            Path stamp = dir.resolve("baton-" + i);
-            long before = Machine.nowMicros();
-            TaskId id = add(TaskSpec.builder(BareSpawn.stampCommand(stamp)).build());
-            awaitFile(stamp, Duration.ofSeconds(60));
-            awaitFinished(id, Duration.ofSeconds(60));
-            Task task = baton.tasks().get(id);
-            if (task.status() != TaskStatus.COMPLETED) {
-                throw new IllegalStateException(
-                        "latency task " + id + " ended " + task.status() + ": " + task.failureDetail());
-            }
-            long started = Machine.parseEpochRealtime(Files.readString(stamp));
-            if (i >= warmUp) micros[i - warmUp] = started - before;
-            if (System.getenv("BENCH_DEBUG") != null) {
-                StringBuilder b = new StringBuilder("DEBUG total=" + (started - before) / 1000 + "ms");
-                for (var e : baton.store().eventsOf(id, 0, 100)) {
-                    long at = e.at().getEpochSecond() * 1_000_000L + e.at().getNano() / 1000;
-                    b.append(' ').append(e.type()).append('=').append((at - before) / 1000);
-                }
-                System.out.println(b);
-            }
+            long sample = dispatchLatencyMicros(dir.resolve("baton-" + i));
+            if (i >= warmUp) micros[i - warmUp] = sample;
         }
         return new Samples(micros);
+    }
+
+    /**
+     * One task, alone on the engine: from the call to add to the agent's first command (which writes
+     * the moment to {@code stamp}), in microseconds. Returns once the task has completed.
+     */
+    long dispatchLatencyMicros(Path stamp) throws IOException, InterruptedException {
+        long before = Machine.nowMicros();
+        TaskId id = add(TaskSpec.builder(BareSpawn.stampCommand(stamp)).build());
+        awaitFile(stamp, Duration.ofSeconds(60));
+        awaitFinished(id, Duration.ofSeconds(60));
+        Task task = baton.tasks().get(id);
+        if (task.status() != TaskStatus.COMPLETED) {
+            throw new IllegalStateException(
+                    "latency task " + id + " ended " + task.status() + ": " + task.failureDetail());
+        }
+        long started = Machine.parseEpochRealtime(Files.readString(stamp));
+        if (System.getenv("BENCH_DEBUG") != null) {
+            StringBuilder b = new StringBuilder("DEBUG total=" + (started - before) / 1000 + "ms");
+            for (var e : baton.store().eventsOf(id, 0, 100)) {
+                long at = e.at().getEpochSecond() * 1_000_000L + e.at().getNano() / 1000;
+                b.append(' ').append(e.type()).append('=').append((at - before) / 1000);
+            }
+            System.out.println(b);
+        }
+        return started - before;
     }
 
     /** Adds {@code count} tasks built by {@code spec} at once and returns completed tasks per second. */

@@ -79,12 +79,20 @@ public final class FoundationBench {
 
     private static void latency(Sizes sizes, Path dir, Report report) throws Exception {
         Path stamps = Files.createDirectories(dir.resolve("stamps"));
-        Samples bare = BareSpawn.startLatency(stamps, sizes.latencyWarmUp(), sizes.latencySamples());
-        Samples baton;
+        // The two take turns task by task, so a slow spell of the machine falls on both alike.
+        int count = sizes.latencySamples();
+        long[] bare = new long[count];
+        long[] baton = new long[count];
         try (EngineBench engine = new EngineBench(dir.resolve("home-latency"), 8, List.of("bash", "-c", "{prompt}"))) {
-            baton = engine.dispatchLatency(stamps, sizes.latencyWarmUp(), sizes.latencySamples());
+            for (int i = 0; i < sizes.latencyWarmUp() + count; i++) {
+                long bareSample = BareSpawn.startLatencyMicros(stamps.resolve("bare-" + i));
+                long batonSample = engine.dispatchLatencyMicros(stamps.resolve("baton-" + i));
+                if (i < sizes.latencyWarmUp()) continue;
+                bare[i - sizes.latencyWarmUp()] = bareSample;
+                baton[i - sizes.latencyWarmUp()] = batonSample;
+            }
         }
-        report.latency(bare, baton);
+        report.latency(new Samples(bare), new Samples(baton));
         Map<String, Samples> steps = LaunchSteps.measure(
                 Files.createDirectories(dir.resolve("launch-steps")), sizes.latencyWarmUp(), sizes.latencySamples());
         double barePart = steps.values().iterator().next().percentileMillis(50);

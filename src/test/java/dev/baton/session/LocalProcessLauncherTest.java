@@ -171,6 +171,27 @@ class LocalProcessLauncherTest {
     }
 
     @Test
+    void aPreparedRunFolderHasEmptyFilesThatTheLaunchFillsAndAnEmptyPidFileNamesNoProcess() throws Exception {
+        Path runDir = dir.resolve("run");
+        launcher.prepareRunFolder(runDir);
+        RunFiles files = new RunFiles(runDir);
+        assertThat(files.stdout()).isEmptyFile();
+        assertThat(files.stderr()).isEmptyFile();
+        assertThat(files.pid())
+                .as("what a restarted Baton reads before the launch")
+                .isEmpty();
+
+        ProcessRef ref = launcher.launchDetached(
+                new LaunchSpec(List.of("sh", "-c", "echo hello; echo oops >&2"), dir, Map.of(), runDir));
+        launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+
+        assertThat(files.pid()).hasValue(ref.pid());
+        assertThat(Files.readString(files.stdout())).isEqualTo("hello\n");
+        assertThat(Files.readString(files.stderr())).isEqualTo("oops\n");
+        assertThat(files.exitCode()).hasValue(0);
+    }
+
+    @Test
     void aCommandThatDoesNotExistEndsWithTheShellsNotFoundCode() throws Exception {
         Path runDir = dir.resolve("run");
         ProcessRef ref =
