@@ -33,6 +33,7 @@ final class Dispatcher {
     private final Map<dev.baton.core.TaskId, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedToday = new java.util.HashSet<>();
     private String warnedDay = "";
+    private Instant nextExpiryCheck = Instant.MIN;
     private final BatonHome home;
     private final NodeId node;
     private final EngineConfig config;
@@ -79,7 +80,11 @@ final class Dispatcher {
                 case FailedDependencies.Verdict.Wait w -> {}
             }
         }
-        decisions.expireDue(now);
+        if (!now.isBefore(nextExpiryCheck)) {
+            // decisions wait minutes to hours: a look once a second, not a query on every pass
+            decisions.expireDue(now);
+            nextExpiryCheck = now.plusSeconds(1);
+        }
 
         int free = config.maxConcurrentRuns() - supervisor.activeCount();
         if (free <= 0) return 0;

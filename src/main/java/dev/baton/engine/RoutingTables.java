@@ -18,7 +18,8 @@ public record RoutingTables(UsageLedger ledger, RateLimits rateLimits, ScheduleS
     public static RoutingTables open(Path dbFile) {
         LocalDatabase database = LocalDatabase.open(dbFile);
         Jdbi jdbi = database.jdbi();
-        return new RoutingTables(new UsageLedger(jdbi), new RateLimits(jdbi), new ScheduleStore(jdbi), database);
+        return new RoutingTables(
+                new UsageLedger(jdbi, database.dataSource()), new RateLimits(jdbi), new ScheduleStore(jdbi), database);
     }
 
     @Override

@@ -41,6 +41,11 @@ public final class LocalDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool itself, for a hot write where a Jdbi handle would cost more than the statement. */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     @Override
     public void close() {
         pool.close();

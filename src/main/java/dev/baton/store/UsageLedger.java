@@ -1,5 +1,8 @@
 package dev.baton.store;
 
+import dev.baton.core.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,35 +39,47 @@ public final class UsageLedger {
     private Map<String, UsageTotals> todayByAgent;
     private long todayReadAt;
 
-    public UsageLedger(Jdbi jdbi) {
+    private final DataSource dataSource;
+
+    /** @param dataSource the pool behind {@code jdbi}: the one write per finished run goes to it directly */
+    public UsageLedger(Jdbi jdbi, DataSource dataSource) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
     }
 
-    /** Adds a finished run; recording the same run twice keeps the first row. */
+    private static final String INSERT = "INSERT INTO usage_ledger (run_id, task_id, agent, project, task_type, day,"
+            + " finished_at, status, failure_reason, failure_detail, duration_ms, input_tokens, output_tokens,"
+            + " cached_tokens, messages, cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (run_id) DO NOTHING";
+
+    /**
+     * Adds a finished run; recording the same run twice keeps the first row. Plain JDBC: it runs once
+     * per finished run, and a Jdbi handle cost more than the insert.
+     */
     public void record(LedgerEntry e) {
-        int inserted = jdbi.withHandle(
-                h -> h.createUpdate("INSERT INTO usage_ledger (run_id, task_id, agent, project, task_type, day,"
-                                + " finished_at, status, failure_reason, failure_detail, duration_ms, input_tokens,"
-                                + " output_tokens, cached_tokens, messages, cost_usd) VALUES (:run, :task, :agent, :project,"
-                                + " :type, :day, :at, :status, :reason, :detail, :millis, :input, :output, :cached,"
-                                + " :messages, :cost) ON CONFLICT (run_id) DO NOTHING")
-                        .bind("run", e.runId())
-                        .bind("task", e.taskId())
-                        .bind("agent", e.agent())
-                        .bind("project", e.project())
-                        .bind("type", e.taskType())
-                        .bind("day", day(e.finishedAt()))
-                        .bind("at", e.finishedAt().toEpochMilli())
-                        .bind("status", e.status())
-                        .bind("reason", e.failureReason())
-                        .bind("detail", e.failureDetail())
-                        .bind("millis", e.durationMillis())
-                        .bind("input", e.inputTokens())
-                        .bind("output", e.outputTokens())
-                        .bind("cached", e.cachedTokens())
-                        .bind("messages", e.messages())
-                        .bind("cost", e.costUsd())
-                        .execute());
+        int inserted;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, e.runId());
+            insert.setString(2, e.taskId());
+            insert.setString(3, e.agent());
+            insert.setString(4, e.project());
+            insert.setString(5, e.taskType());
+            insert.setString(6, day(e.finishedAt()));
+            insert.setLong(7, e.finishedAt().toEpochMilli());
+            insert.setString(8, e.status());
+            insert.setString(9, e.failureReason());
+            insert.setString(10, e.failureDetail());
+            insert.setLong(11, e.durationMillis());
+            insert.setLong(12, e.inputTokens());
+            insert.setLong(13, e.outputTokens());
+            insert.setLong(14, e.cachedTokens());
+            insert.setLong(15, e.messages());
+            insert.setDouble(16, e.costUsd());
+            inserted = insert.executeUpdate();
+        } catch (SQLException x) {
+            throw new StoreException("could not book run " + e.runId() + " in the usage ledger: " + x.getMessage(), x);
+        }
         if (inserted == 1) {
             addToPerformance(e);
             addToToday(e);
