@@ -88,10 +88,16 @@ public final class SqliteStore implements Store {
         migrate(file, sqlite);
         HikariDataSource pool = pool(file, sqlite);
         Jdbi jdbi = Jdbi.create(pool);
+        java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
         return new SqliteStore(
                 file,
-                new JdbiStore(jdbi, pool, file.toString(), WriteTransactions.beginningWith("BEGIN IMMEDIATE"), pool),
-                WalCheckpointer.start(sqlite, CHECKPOINT_INTERVAL, "baton-sqlite-checkpoint"));
+                new JdbiStore(
+                        jdbi,
+                        pool,
+                        file.toString(),
+                        WriteTransactions.counted(WriteTransactions.beginningWith("BEGIN IMMEDIATE"), commits),
+                        pool),
+                WalCheckpointer.start(sqlite, CHECKPOINT_INTERVAL, commits::sum, "baton-sqlite-checkpoint"));
     }
 
     /** The database file. */

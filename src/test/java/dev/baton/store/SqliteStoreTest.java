@@ -126,6 +126,27 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
+    @Timeout(60)
+    void aFewCommitsAreCopiedIntoTheDatabaseFileToo() throws Exception {
+        Path file = dir.resolve("baton.db");
+        long before = Files.size(file);
+        String bulk = "x".repeat(3_000);
+        for (int i = 0; i < 5; i++) { // fewer than make a checkpoint due at once: it comes a little later
+            store.apply(Changes.builder()
+                    .event(event(null, "bulk", Map.of("text", bulk)))
+                    .build());
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.size(file) < before + 5 * 3_000L) {
+            assertThat(System.nanoTime())
+                    .as("the database file still holds %d bytes", Files.size(file))
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void enforcesForeignKeys() {
         assertThatThrownBy(() -> insert(store, run(id("no-such-task"), 1, "claude", "node-a", at(30))))
                 .isInstanceOf(StoreException.class)

@@ -63,6 +63,18 @@ public interface WriteTransactions {
         };
     }
 
+    /** The same transactions, each one that commits counted in {@code commits}. */
+    static WriteTransactions counted(WriteTransactions transactions, java.util.concurrent.atomic.LongAdder commits) {
+        return new WriteTransactions() {
+            @Override
+            public <T> T inWriteTransaction(Connection connection, Work<T> work) throws SQLException {
+                T result = transactions.inWriteTransaction(connection, work);
+                commits.increment();
+                return result;
+            }
+        };
+    }
+
     /** JDBC's own transactions, for drivers whose commit does not start the next transaction. */
     static WriteTransactions jdbc() {
         return new WriteTransactions() {
