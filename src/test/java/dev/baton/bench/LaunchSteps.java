@@ -14,14 +14,16 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * What a detached launch costs, step by step: the time from the launch call to the agent's first
- * command (bash writing its {@code $EPOCHREALTIME}) for a bare spawn, then with each thing
- * {@link LocalProcessLauncher} adds so that a run survives Baton — its own folder, output files
- * there instead of pipes, the wrapper shell that records the pid and the exit code, {@code setsid} for
- * a process group of its own — and finally through {@code launchDetached} itself. The steps take
- * turns task by task, so a slow spell of the machine falls on all of them alike.
+ * command (bash writing its {@code $EPOCHREALTIME}) for a bare spawn, then with each thing a
+ * detached launch spawned from the JVM needs so that a run survives Baton — its own folder, output
+ * files there instead of pipes, the wrapper shell that records the pid and the exit code, {@code
+ * setsid} for a process group of its own (Baton's launch before the launch shells) — and finally
+ * through {@link LocalProcessLauncher#launchDetached}, which hands the run to a waiting launch shell
+ * instead. The steps take turns task by task, so a slow spell of the machine falls on all of them
+ * alike.
  */
 final class LaunchSteps {
-    /** The wrapper of {@link LocalProcessLauncher}, as it runs there. */
+    /** The wrapper Baton spawned per run before the launch shells. */
     private static final String WRAPPER = """
             echo $$ > "$BATON_RUN_DIR/pid"
             "$@"
@@ -34,8 +36,8 @@ final class LaunchSteps {
         RUN_DIR("+ a new run folder"),
         FILES("+ stdout/stderr to files in it"),
         WRAPPER("+ wrapper `sh -c` (pid, exit code)"),
-        SETSID("+ `setsid` (the launcher's command line)"),
-        LAUNCHER("`LocalProcessLauncher.launchDetached`");
+        SETSID("+ `setsid` (the launch spawned from the JVM, as before the launch shells)"),
+        LAUNCHER("`LocalProcessLauncher.launchDetached` (a launch shell)");
 
         final String label;
 
