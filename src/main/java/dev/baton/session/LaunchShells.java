@@ -314,6 +314,10 @@ final class LaunchShells implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("baton-launch-");
                 Path pipe = dir.resolve("reports");
+                // gone when the JVM exits without close() (files first: the last registered goes first)
+                dir.toFile().deleteOnExit();
+                pipe.toFile().deleteOnExit();
+                dir.resolve("shells.log").toFile().deleteOnExit();
                 Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString())
                         .redirectErrorStream(true)
                         .start();
