@@ -55,11 +55,15 @@ final class EventClients {
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create(url)).GET();
             headers.forEach(request::header);
+            // On a thread of its own: when the response is already there, thenAccept would read the
+            // endless stream on the calling thread, and this constructor would never return.
             this.response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(r -> r.body().forEach(line -> {
-                        if (line.startsWith("event: ")) eventNames.add(line.substring(7));
-                        if (line.startsWith("data: ")) events.add(parse(line.substring(6)));
-                    }));
+                    .thenAcceptAsync(
+                            r -> r.body().forEach(line -> {
+                                if (line.startsWith("event: ")) eventNames.add(line.substring(7));
+                                if (line.startsWith("data: ")) events.add(parse(line.substring(6)));
+                            }),
+                            command -> Thread.ofVirtual().name("sse-client").start(command));
         }
 
         @Override
