@@ -129,14 +129,19 @@ final class LaunchShells implements AutoCloseable {
         return Optional.ofNullable(exits.get(pid));
     }
 
-    private synchronized Shell take() {
-        if (closed) throw new LaunchException("the launcher is closed");
-        if (reports == null) reports = Reports.open(this::onReport);
-        while (!idle.isEmpty()) {
-            Shell shell = idle.pollFirst();
-            if (shell.process.isAlive()) return shell;
+    /** An idle shell, or a new one (spawned outside the lock: other launches and reports go on meanwhile). */
+    private Shell take() {
+        Reports open;
+        synchronized (this) {
+            if (closed) throw new LaunchException("the launcher is closed");
+            if (reports == null) reports = Reports.open(this::onReport);
+            while (!idle.isEmpty()) {
+                Shell shell = idle.pollFirst();
+                if (shell.process.isAlive()) return shell;
+            }
+            open = reports;
         }
-        return Shell.spawn(reports, this::onShellEnded);
+        return Shell.spawn(open, this::onShellEnded);
     }
 
     /** Keeps a shell whose run ended for the next run, unless enough are idle. */
