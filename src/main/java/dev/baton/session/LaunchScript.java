@@ -36,7 +36,7 @@ final class LaunchScript {
      * @throws LaunchException when a variable's name cannot be exported from a shell
      */
     static String of(long id, LaunchSpec spec, Map<String, String> inherited) {
-        String runDir = spec.runDir().toAbsolutePath().toString();
+        RunFiles files = new RunFiles(spec.runDir().toAbsolutePath());
         StringBuilder s = new StringBuilder(256);
         s.append("if cd -- ")
                 .append(quote(spec.workdir().toAbsolutePath().toString()))
@@ -44,10 +44,10 @@ final class LaunchScript {
         s.append("(\n");
         s.append("read -r baton_pid baton_rest </proc/self/stat\n");
         s.append("printf '%s\\n' \"$baton_pid\" >")
-                .append(quote(runDir + "/pid"))
+                .append(quote(files.pidFile().toString()))
                 .append('\n');
         s.append("printf 'started ").append(id).append(" %s\\n' \"$baton_pid\" >&3\n");
-        s.append("export BATON_RUN_DIR=").append(quote(runDir)).append('\n');
+        s.append("export BATON_RUN_DIR=").append(quote(files.dir().toString())).append('\n');
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
             if (Objects.equals(inherited.get(variable.getKey()), variable.getValue())) continue;
             if (!NAME.matcher(variable.getKey()).matches()) {
@@ -64,14 +64,14 @@ final class LaunchScript {
         s.append("exec setsid");
         for (String word : spec.command()) s.append(' ').append(quote(word));
         s.append(" </dev/null >>")
-                .append(quote(runDir + "/stdout.log"))
+                .append(quote(files.stdout().toString()))
                 .append(" 2>>")
-                .append(quote(runDir + "/stderr.log"))
+                .append(quote(files.stderr().toString()))
                 .append(" 3>&-\n");
         s.append(")\n");
         s.append("baton_code=$?\n");
         s.append("printf '%s\\n' \"$baton_code\" >")
-                .append(quote(runDir + "/exit_code"))
+                .append(quote(files.exitCodeFile().toString()))
                 .append('\n');
         s.append("printf 'exited ").append(id).append(" %s\\n' \"$baton_code\" >&3\n");
         s.append("else\n");

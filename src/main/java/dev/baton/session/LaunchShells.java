@@ -72,10 +72,9 @@ final class LaunchShells implements AutoCloseable {
 
     /** Starts the run; returns once its process exists and has written its pid file. */
     ProcessRef launch(LaunchSpec spec) {
-        String script = null;
         long id = launchIds.incrementAndGet();
+        String script = LaunchScript.of(id, spec, System.getenv());
         for (int tries = 0; ; tries++) {
-            if (script == null) script = LaunchScript.of(id, spec, System.getenv());
             Shell shell = take();
             Launch launch = new Launch(id, shell);
             launches.put(id, launch);

@@ -38,7 +38,10 @@ public record RunFiles(Path dir) {
         }
     }
 
-    /** The exit code the run's wrapper wrote when the process ended, or empty while it runs (or if it was killed). */
+    /**
+     * The exit code the run's launch shell wrote when the process ended, or empty while it runs (or
+     * when the shell itself was gone by then).
+     */
     public OptionalInt exitCode() {
         try {
             String text =

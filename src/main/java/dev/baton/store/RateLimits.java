@@ -29,7 +29,6 @@ public final class RateLimits {
 
     /** Limits the agent until {@code until}; a later limit replaces an earlier one. */
     public void limit(String agent, Instant until, String detail, Instant now) {
-        forget();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO agent_rate_limits (agent, limited_until, detail, set_at)"
                         + " VALUES (:agent, :until, :detail, :now) ON CONFLICT (agent) DO UPDATE SET"
                         + " limited_until = excluded.limited_until, detail = excluded.detail, set_at = excluded.set_at")
@@ -38,7 +37,7 @@ public final class RateLimits {
                 .bind("detail", detail)
                 .bind("now", now.toEpochMilli())
                 .execute());
-        forget(); // also if a read raced with the write
+        forget(); // after the write: a read racing with it may have cached the old limits
     }
 
     private synchronized void forget() {

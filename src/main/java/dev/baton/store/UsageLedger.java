@@ -93,13 +93,7 @@ public final class UsageLedger {
             todayByAgent.merge(
                     e.agent(),
                     new UsageTotals(1, e.messages(), e.inputTokens(), e.outputTokens(), e.cachedTokens(), e.costUsd()),
-                    (a, b) -> new UsageTotals(
-                            a.runs() + b.runs(),
-                            a.messages() + b.messages(),
-                            a.inputTokens() + b.inputTokens(),
-                            a.outputTokens() + b.outputTokens(),
-                            a.cachedTokens() + b.cachedTokens(),
-                            a.costUsd() + b.costUsd()));
+                    UsageTotals::plus);
         }
     }
 
