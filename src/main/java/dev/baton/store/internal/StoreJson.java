@@ -74,7 +74,34 @@ public final class StoreJson {
             String source,
             String followUpOf,
             Boolean requiresApproval,
-            List<String> verify) {}
+            List<String> verify) {
+
+        /** The components by name, in their order: what Jackson writes for the record. */
+        Map<String, Object> fields() {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(32);
+            fields.put("title", title);
+            fields.put("prompt", prompt);
+            fields.put("type", type);
+            fields.put("priority", priority);
+            fields.put("requires", requires);
+            fields.put("preferredAgent", preferredAgent);
+            fields.put("timeout", timeout);
+            fields.put("dependsOn", dependsOn);
+            fields.put("mode", mode);
+            fields.put("tags", tags);
+            fields.put("modelHint", modelHint);
+            fields.put("estimatedTokens", estimatedTokens);
+            fields.put("repo", repo);
+            fields.put("baseBranch", baseBranch);
+            fields.put("maxRetries", maxRetries);
+            fields.put("extra", extra);
+            fields.put("source", source);
+            fields.put("followUpOf", followUpOf);
+            fields.put("requiresApproval", requiresApproval);
+            fields.put("verify", verify);
+            return fields;
+        }
+    }
 
     private record ResultDoc(
             List<String> commits,
@@ -87,17 +114,35 @@ public final class StoreJson {
 
     private record UsageDoc(long input, long output, long cached, Double costUsd) {}
 
-    /** The spec's JSON; the same for equal specs, so a recently seen spec is not written again. */
+    /**
+     * The spec's JSON; the same for equal specs, so a recently seen spec is not written again. A
+     * spec without extra fields reads back equal to itself (the spec's constructor has already made
+     * it canonical), so it is remembered as the JSON's reading too: the task just inserted is not
+     * parsed again when it is read back. Extra fields are parsed: JSON may change their types
+     * ({@code 5L} reads back as an {@code Integer}).
+     */
     public String writeSpec(TaskSpec spec) {
         String known = recentSpecJson.get(spec);
         if (known != null) return known;
         String json = serializeSpec(spec);
         remember(json, spec);
+        if (spec.extra().isEmpty()) rememberReading(json, spec);
         return json;
     }
 
     private String serializeSpec(TaskSpec spec) {
-        SpecDoc doc = new SpecDoc(
+        SpecDoc doc = specDoc(spec);
+        String json = JsonText.of(doc.fields());
+        return json != null ? json : writeWithMapper(doc);
+    }
+
+    /** The spec as the Jackson mapper writes it (for values {@link JsonText} leaves to it, and tests). */
+    String writeSpecWithMapper(TaskSpec spec) {
+        return writeWithMapper(specDoc(spec));
+    }
+
+    private static SpecDoc specDoc(TaskSpec spec) {
+        return new SpecDoc(
                 spec.title(),
                 spec.prompt(),
                 spec.type(),
@@ -118,6 +163,9 @@ public final class StoreJson {
                 spec.followUpOf() == null ? null : spec.followUpOf().value(),
                 spec.requiresApproval() ? Boolean.TRUE : null,
                 spec.verify().isEmpty() ? null : spec.verify());
+    }
+
+    private String writeWithMapper(SpecDoc doc) {
         try {
             return mapper.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
@@ -137,12 +185,15 @@ public final class StoreJson {
         TaskSpec known = recentSpecs.get(json);
         if (known != null) return known;
         TaskSpec spec = parseSpec(json);
-        if (json.length() <= MAX_REMEMBERED_SPEC_CHARS) {
-            if (recentSpecs.size() >= RECENT_SPECS) recentSpecs.clear();
-            recentSpecs.put(json, spec);
-            remember(json, spec);
-        }
+        rememberReading(json, spec);
+        remember(json, spec);
         return spec;
+    }
+
+    private void rememberReading(String json, TaskSpec spec) {
+        if (json.length() > MAX_REMEMBERED_SPEC_CHARS) return;
+        if (recentSpecs.size() >= RECENT_SPECS) recentSpecs.clear();
+        recentSpecs.put(json, spec);
     }
 
     private void remember(String json, TaskSpec spec) {
@@ -237,6 +288,12 @@ public final class StoreJson {
     }
 
     public String writeData(Map<String, Object> data) {
+        String json = JsonText.of(data);
+        return json != null ? json : write(data, "event data");
+    }
+
+    /** Event data as the Jackson mapper writes it (for tests). */
+    String writeDataWithMapper(Map<String, Object> data) {
         return write(data, "event data");
     }
 
