@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.agent.AgentRegistry;
+import dev.baton.core.DuplicateTaskIdException;
 import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
 import dev.baton.core.FailureReason;
@@ -85,20 +86,22 @@ public final class TaskService {
         if (givenId != null && resolved.dependsOn().contains(givenId)) {
             throw new InvalidInputException("task " + givenId + " cannot depend on itself");
         }
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             TaskId id = givenId != null ? givenId : TaskId.generate(random);
-            if (givenId == null && store().findTask(id).isPresent() && attempt < MAX_ID_ATTEMPTS) {
-                continue;
-            }
             Task task = Task.create(id, resolved, clock.instant());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("title", resolved.title());
             data.put("priority", resolved.priority());
             data.put("source", resolved.source());
-            recorder.apply(Changes.builder()
-                    .insert(task)
-                    .event(Event.of(clock.instant(), id, null, EventTypes.TASK_CREATED, data))
-                    .build());
+            try {
+                recorder.apply(Changes.builder()
+                        .insert(task)
+                        .event(Event.of(clock.instant(), id, null, EventTypes.TASK_CREATED, data))
+                        .build());
+            } catch (DuplicateTaskIdException taken) {
+                if (givenId != null || attempt == MAX_ID_ATTEMPTS) throw taken;
+                continue; // a generated id that is already taken: draw another
+            }
             return new AddResult(task, warnings);
         }
     }

@@ -3,8 +3,8 @@ package dev.baton.store.internal;
 import dev.baton.core.Decision;
 import dev.baton.core.DecisionId;
 import dev.baton.core.DecisionStatus;
+import dev.baton.core.DuplicateTaskIdException;
 import dev.baton.core.Event;
-import dev.baton.core.InvalidInputException;
 import dev.baton.core.NotFoundException;
 import dev.baton.core.Run;
 import dev.baton.core.RunId;
@@ -103,8 +103,7 @@ public final class JdbiStore implements Store {
         Map<TaskId, Task> storedTasks = new LinkedHashMap<>();
         for (Task task : changes.newTasks()) {
             Task stored = tasks.insert(connection, statements, task)
-                    .orElseThrow(() -> new InvalidInputException("a task with id " + task.id()
-                            + " already exists; choose another id, or leave the id out to get a new one"));
+                    .orElseThrow(() -> new DuplicateTaskIdException(task.id()));
             storedTasks.put(stored.id(), stored);
         }
         for (Task task : changes.taskUpdates()) {
