@@ -90,12 +90,11 @@ final class LaunchShells implements AutoCloseable {
                                 + e.getMessage() + ")",
                         e);
             }
-            long pid = awaitStart(launch, spec);
-            return refOf(pid);
+            return awaitStart(launch, spec);
         }
     }
 
-    private long awaitStart(Launch launch, LaunchSpec spec) {
+    private ProcessRef awaitStart(Launch launch, LaunchSpec spec) {
         try {
             return launch.started.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -168,7 +167,9 @@ final class LaunchShells implements AutoCloseable {
                 long pid = Long.parseLong(words[2]);
                 launch.pid = pid;
                 exits.put(pid, launch.exit);
-                launch.started.complete(pid);
+                // The report comes from the run's process just after its fork: its start, to within
+                // milliseconds, without reading /proc while the agent starts.
+                launch.started.complete(new ProcessRef(pid, Instant.now()));
             }
             case "exited" -> {
                 launches.remove(launch.id);
@@ -244,7 +245,7 @@ final class LaunchShells implements AutoCloseable {
     private static final class Launch {
         final long id;
         final Shell shell;
-        final CompletableFuture<Long> started = new CompletableFuture<>();
+        final CompletableFuture<ProcessRef> started = new CompletableFuture<>();
         final CompletableFuture<Void> exit = new CompletableFuture<>();
         volatile long pid;
 
