@@ -30,10 +30,13 @@ final class Dispatcher {
     private final RunSupervisor supervisor;
     private final TaskRouter router;
     private final RoutingTables tables;
+    private final RunFolders folders;
     private final Map<dev.baton.core.TaskId, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedToday = new java.util.HashSet<>();
     private String warnedDay = "";
     private Instant nextExpiryCheck = Instant.MIN;
+    private volatile boolean housekeepingAsked = true;
+    private long lastHousekeeping;
     private final BatonHome home;
     private final NodeId node;
     private final EngineConfig config;
@@ -46,6 +49,7 @@ final class Dispatcher {
             RunSupervisor supervisor,
             TaskRouter router,
             RoutingTables tables,
+            RunFolders folders,
             BatonHome home,
             NodeId node,
             EngineConfig config,
@@ -58,24 +62,50 @@ final class Dispatcher {
         this.supervisor = supervisor;
         this.router = router;
         this.tables = tables;
+        this.folders = folders;
         this.home = home;
         this.node = node;
         this.config = config;
         this.clock = clock;
     }
 
-    /** One pass; returns how many runs it started. */
-    int tick() {
+    /** Asks the next pass to do its housekeeping: a run ended, so retries or failed dependencies may follow. */
+    void housekeepSoon() {
+        housekeepingAsked = true;
+    }
+
+    /**
+     * One pass: the queue first, so that a task added to an idle engine starts without waiting for
+     * the housekeeping that follows (due retries back to the queue, tasks behind failed dependencies
+     * failed or released, expired decisions settled). Housekeeping is done after a run has ended and
+     * otherwise once per poll interval: a burst of new tasks does not repeat its queries on every
+     * pass. Returns true when it queued retries again: another pass should follow at once.
+     */
+    boolean tick() {
         Store store = recorder.store();
         Instant now = clock.instant();
-        store.dueRetries(now).forEach(task -> requeue(task, now));
-        List<Task> ready = new ArrayList<>();
+        int free = config.maxConcurrentRuns() - supervisor.activeCount();
+        int started = 0;
+        if (free > 0) {
+            List<Task> queued = store.dispatchable(now, free * 2 + 8);
+            folders.prepare(queued.subList(0, Math.min(free, queued.size()))); // made while the pass goes on
+            started = dispatch(queued, free, now);
+        }
+
+        long nanos = System.nanoTime();
+        if (!housekeepingAsked
+                && nanos - lastHousekeeping < config.pollInterval().toNanos()) return false;
+        housekeepingAsked = false;
+        lastHousekeeping = nanos;
+        boolean requeued = false;
+        for (Task task : store.dueRetries(now)) requeued |= requeue(task, now);
+        List<Task> released = new ArrayList<>();
         for (Task task : store.blockedByFailedDependencies()) {
             switch (FailedDependencies.judge(task, store, now)) {
                 case FailedDependencies.Verdict.Fail failure ->
                     fail(task, FailureReason.DEPENDENCY_FAILED, failure.detail(), now);
                 case FailedDependencies.Verdict.Ready r -> {
-                    if (task.status() == TaskStatus.QUEUED) ready.add(task); // a waiting one waits for its answer
+                    if (task.status() == TaskStatus.QUEUED) released.add(task); // a waiting one waits for its answer
                 }
                 case FailedDependencies.Verdict.Wait w -> {}
             }
@@ -85,11 +115,14 @@ final class Dispatcher {
             decisions.expireDue(now);
             nextExpiryCheck = now.plusSeconds(1);
         }
+        if (free - started > 0 && !released.isEmpty()) dispatch(released, free - started, now);
+        return requeued;
+    }
 
-        int free = config.maxConcurrentRuns() - supervisor.activeCount();
-        if (free <= 0) return 0;
-        ready.addAll(store.dispatchable(now, free * 2 + 8));
+    /** Routes and claims tasks in the given order, at most {@code free}; returns how many started. */
+    private int dispatch(List<Task> ready, int free, Instant now) {
         if (ready.isEmpty()) return 0;
+        Store store = recorder.store();
         Map<String, Integer> busy = new HashMap<>(store.activeRunsByAgent());
         RoutingSnapshot snapshot = RoutingSnapshot.read(tables.ledger(), tables.rateLimits(), now);
         int started = 0;
@@ -168,30 +201,36 @@ final class Dispatcher {
         data.put("agent", choice.agent().name());
         data.put("why", choice.why());
         data.put("attempt", attempt);
-        // The folders' file-system work overlaps the claim's commit; a lost claim leaves them for the winner.
-        var folders = supervisor.prepareFolders(task, run);
+        // Begun before the commit: the start follows once the claim has committed and the folders are made.
+        RunSupervisor.Claim claim = supervisor.begin(run, folders.take(task, run.id()));
+        boolean claimed = false;
         try {
             Applied applied = recorder.apply(Changes.builder()
                     .update(routed)
                     .insert(run)
                     .event(Event.of(now, task.id(), run.id(), EventTypes.TASK_ROUTED, data))
                     .build());
-            supervisor.start(applied.task(task.id()), applied.run(run.id()), folders);
+            claim.claimed(applied.task(task.id()), applied.run(run.id()));
+            claimed = true;
             return true;
         } catch (StaleVersionException | dev.baton.core.InvalidInputException lostRace) {
             return false; // another engine claimed it first, or it was cancelled
+        } finally {
+            if (!claimed) claim.lost();
         }
     }
 
-    private void requeue(Task task, Instant now) {
+    /** Puts a retry whose backoff has passed back in the queue; false if it changed meanwhile. */
+    private boolean requeue(Task task, Instant now) {
         try {
             recorder.apply(Changes.builder()
                     .update(task.moveTo(TaskStatus.QUEUED, now).withNotBefore(null))
                     .event(Event.of(
                             now, task.id(), null, EventTypes.TASK_STATUS, Map.of("status", "queued", "why", "retry")))
                     .build());
+            return true;
         } catch (StaleVersionException ignored) {
-            // changed meanwhile (cancelled, or another engine requeued it)
+            return false; // changed meanwhile (cancelled, or another engine requeued it)
         }
     }
 

@@ -74,12 +74,13 @@ public final class Engine implements AutoCloseable {
                         clock,
                         new RunVerifier(recorder, launcher, clock)),
                 run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
-                this::wake);
+                this::runEnded);
         this.dispatcher = new Dispatcher(
                 recorder,
                 supervisor,
                 router,
                 tables,
+                new RunFolders(launcher, workdirs, home),
                 home,
                 node,
                 config,
@@ -128,6 +129,11 @@ public final class Engine implements AutoCloseable {
     /** Asks the dispatcher to look for work now (a task was added, a run ended). */
     public void wake() {
         if (wakeups.availablePermits() == 0) wakeups.release();
+    }
+
+    private void runEnded() {
+        dispatcher.housekeepSoon();
+        wake();
     }
 
     /** Asks the runs of a task to stop (used together with {@link TaskService#cancel}). */
@@ -186,7 +192,7 @@ public final class Engine implements AutoCloseable {
                     scheduler.tick();
                     nextSchedules = now + SCHEDULE_INTERVAL.toNanos();
                 }
-                dispatcher.tick();
+                boolean again = dispatcher.tick();
                 now = System.nanoTime();
                 if (now >= nextLeaseRenewal) {
                     recorder.store()
@@ -197,6 +203,7 @@ public final class Engine implements AutoCloseable {
                     reconciler.reconcile();
                     nextReconcile = now + RECONCILE_INTERVAL.toNanos();
                 }
+                if (again) continue; // retries were queued again: dispatch them now
                 if (wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeups.drainPermits();
                 }

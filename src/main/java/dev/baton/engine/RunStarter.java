@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /** Prepares a claimed run's workspace and starts its agent process. Thread-safe. */
 final class RunStarter {
@@ -108,25 +106,6 @@ final class RunStarter {
         env.put("BATON_HANDOFF", file.toString());
         return new LaunchSpec(spec.command(), spec.workdir(), env, spec.runDir());
     }
-
-    /**
-     * Creates the run's folder and, for a task without repository, its scratch folder, each on a
-     * thread of its own, so that this file-system work overlaps the claim's commit. Only a
-     * head start: {@link #start} creates whatever is still missing and reports what fails.
-     */
-    CompletableFuture<Void> prepareFolders(Task task, Run run) {
-        CompletableFuture<Void> runFolder =
-                CompletableFuture.runAsync(() -> launcher.prepareRunFolder(home.runDir(run.id())), FOLDERS);
-        if (task.spec().repo() != null) return runFolder;
-        return CompletableFuture.allOf(runFolder, CompletableFuture.runAsync(() -> workdirs.scratch(task), FOLDERS));
-    }
-
-    /**
-     * Platform threads kept for the folder work: a file-system call holds a virtual thread's carrier,
-     * and the run's own virtual thread needs one just then.
-     */
-    private static final Executor FOLDERS = java.util.concurrent.Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("baton-folders-", 0).factory());
 
     /** The launched run and its task, both as stored. */
     record Started(Task task, Run run, ProcessRef process) {}

@@ -3,7 +3,6 @@ package dev.baton.engine;
 import dev.baton.core.AgentUnavailableException;
 import dev.baton.core.BatonException;
 import dev.baton.core.FailureReason;
-import dev.baton.core.LaunchException;
 import dev.baton.core.Run;
 import dev.baton.core.RunId;
 import dev.baton.core.Task;
@@ -12,7 +11,9 @@ import dev.baton.core.WorkspaceException;
 import dev.baton.session.ProcessRef;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,42 +71,105 @@ final class RunSupervisor {
         return counts;
     }
 
-    /** Creates a run's folders ahead of {@link #start}: see {@link RunStarter#prepareFolders}. */
-    java.util.concurrent.CompletableFuture<Void> prepareFolders(Task task, Run run) {
-        return starter.prepareFolders(task, run);
+    /**
+     * A run's start, which needs two things: its folders made (see {@link RunFolders}) and its claim
+     * committed. Whoever completes the second goes on with the start: the thread that made the folders
+     * goes on by itself, the dispatcher hands the start to a start thread. Exactly one of {@link
+     * #claimed} and {@link #lost} is called.
+     */
+    final class Claim {
+        private record Stored(Task task, Run run) {}
+
+        private final AtomicInteger missing = new AtomicInteger(2);
+        private final Supervised supervised;
+        private final Run begun;
+        private volatile Stored outcome;
+
+        private Claim(Supervised supervised, Run begun) {
+            this.supervised = supervised;
+            this.begun = begun;
+        }
+
+        /** The claim committed; {@code task} and {@code run} as stored. */
+        void claimed(Task task, Run run) {
+            outcome = new Stored(task, run);
+            if (missing.decrementAndGet() == 0) StartThreads.POOL.execute(this::proceed);
+        }
+
+        /** Another engine claimed the task first, it was cancelled, or the commit failed. */
+        void lost() {
+            outcome = null;
+            if (missing.decrementAndGet() == 0) StartThreads.POOL.execute(this::proceed);
+        }
+
+        private void foldersMade() {
+            if (missing.decrementAndGet() == 0) proceed();
+        }
+
+        private void proceed() {
+            Stored claimed = outcome;
+            if (claimed == null) {
+                unregister(begun); // a lost claim leaves its folders to whoever won
+            } else {
+                start(supervised, claimed.task(), claimed.run());
+            }
+        }
     }
 
     /**
-     * Starts a freshly claimed run: waits for its folders ({@code folders}, from {@link
-     * #prepareFolders}), prepares its workspace, launches it, watches it to the end.
+     * Begins a run whose claim is about to be committed: the run counts as supervised at once. Once
+     * its {@code folders} are made and the {@link Claim} has committed, the run is prepared
+     * (workspace) and launched on a start thread, then watched to the end on a virtual thread of its
+     * own. A start is short and blocks on files and processes, so it does not hold a carrier of the
+     * virtual threads; a watch is long and mostly waits.
      */
-    void start(Task task, Run run, java.util.concurrent.CompletableFuture<Void> folders) {
-        Supervised supervised = register(run);
-        Thread.ofVirtual().name("run-" + run.id()).start(() -> {
-            try {
-                folders.exceptionally(ignored -> null).join(); // a head start: start reports what failed
-                var started = starter.start(task, run);
-                if (started.isEmpty()) return;
-                watchAndFinish(
-                        supervised,
-                        started.get().task(),
-                        started.get().run(),
-                        started.get().process());
-            } catch (AgentUnavailableException e) {
-                finisher.failBeforeLaunch(run, e.reason(), e.getMessage());
-            } catch (WorkspaceException e) {
-                finisher.failBeforeLaunch(run, FailureReason.WORKSPACE_ERROR, e.getMessage());
-            } catch (LaunchException e) {
-                finisher.failBeforeLaunch(run, FailureReason.LAUNCH_ERROR, e.getMessage());
-            } catch (BatonException e) {
-                finisher.failBeforeLaunch(run, FailureReason.LAUNCH_ERROR, e.getMessage());
-            } catch (RuntimeException e) {
+    Claim begin(Run run, CompletableFuture<Void> folders) {
+        Claim claim = new Claim(register(run), run);
+        if (folders.isDone()) {
+            claim.foldersMade();
+        } else {
+            folders.whenComplete((made, failure) -> claim.foldersMade()); // a failure: the start reports it
+        }
+        return claim;
+    }
+
+    private void start(Supervised supervised, Task task, Run run) {
+        try {
+            var started = starter.start(task, run);
+            if (started.isEmpty()) {
+                unregister(run);
+                return;
+            }
+            Thread.ofVirtual().name("run-" + run.id()).start(() -> {
+                try {
+                    watchAndFinish(
+                            supervised,
+                            started.get().task(),
+                            started.get().run(),
+                            started.get().process());
+                } finally {
+                    unregister(run);
+                }
+            });
+        } catch (RuntimeException e) {
+            failBeforeLaunch(run, e);
+            unregister(run);
+        }
+    }
+
+    private void failBeforeLaunch(Run run, RuntimeException e) {
+        switch (e) {
+            case AgentUnavailableException unavailable ->
+                finisher.failBeforeLaunch(run, unavailable.reason(), unavailable.getMessage());
+            case WorkspaceException workspace ->
+                finisher.failBeforeLaunch(run, FailureReason.WORKSPACE_ERROR, workspace.getMessage());
+            case BatonException launch ->
+                finisher.failBeforeLaunch(run, FailureReason.LAUNCH_ERROR, launch.getMessage());
+            default -> {
                 log.error("run {} failed unexpectedly", run.id(), e);
                 finisher.failBeforeLaunch(run, FailureReason.LAUNCH_ERROR, "internal error: " + e);
-            } finally {
-                unregister(run);
             }
-        });
+        }
     }
 
     /** Watches a run whose process is still alive after a restart of Baton. */
