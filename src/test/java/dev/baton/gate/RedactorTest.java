@@ -32,6 +32,14 @@ class RedactorTest {
         assertThat(redactor.redact("AKIAIOSFODNN7EXAMPLE / Authorization: Bearer abcdefghijklmnop.qrstuv"))
                 .isEqualTo("[redacted] / Authorization: [redacted]");
         assertThat(redactor.redact("a sk-short one")).isEqualTo("a sk-short one");
+        assertThat(redactor.redact("BEARER abcdefghijklmnop.qrstuv")).isEqualTo("[redacted]");
+        assertThat(redactor.redact("x: bEaReR abcdefghijklmnop.qrstuv")).isEqualTo("x: [redacted]");
+        assertThat(redactor.redact("github_pat_0123456789abcdefghij_KLMNOP xoxb-0123456789-abcdef"))
+                .isEqualTo("[redacted] [redacted]");
+        assertThat(redactor.redact("glpat-0123456789abcdefghij AIza012345678901234567890123456789ab"))
+                .isEqualTo("[redacted] [redacted]");
+        assertThat(redactor.redact("nothing secret here, though a bearer of news"))
+                .isEqualTo("nothing secret here, though a bearer of news");
     }
 
     @Test
