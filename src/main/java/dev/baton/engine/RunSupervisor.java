@@ -133,13 +133,12 @@ final class RunSupervisor {
         return claim;
     }
 
+    /** Starts the claimed run; unless it is then watched, it is no longer supervised afterwards. */
     private void start(Supervised supervised, Task task, Run run) {
+        boolean watched = false;
         try {
             var started = starter.start(task, run);
-            if (started.isEmpty()) {
-                unregister(run);
-                return;
-            }
+            if (started.isEmpty()) return; // cancelled meanwhile
             Thread.ofVirtual().name("run-" + run.id()).start(() -> {
                 try {
                     watchAndFinish(
@@ -151,9 +150,11 @@ final class RunSupervisor {
                     unregister(run);
                 }
             });
+            watched = true;
         } catch (RuntimeException e) {
             failBeforeLaunch(run, e);
-            unregister(run);
+        } finally {
+            if (!watched) unregister(run);
         }
     }
 
