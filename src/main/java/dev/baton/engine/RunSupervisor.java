@@ -93,12 +93,17 @@ final class RunSupervisor {
         /** The claim committed; {@code task} and {@code run} as stored. */
         void claimed(Task task, Run run) {
             outcome = new Stored(task, run);
-            if (missing.decrementAndGet() == 0) StartThreads.POOL.execute(this::proceed);
+            claimSettled();
         }
 
         /** Another engine claimed the task first, it was cancelled, or the commit failed. */
         void lost() {
             outcome = null;
+            claimSettled();
+        }
+
+        /** On the dispatcher's thread: a start that can go on is handed to a start thread. */
+        private void claimSettled() {
             if (missing.decrementAndGet() == 0) StartThreads.POOL.execute(this::proceed);
         }
 

@@ -307,22 +307,30 @@ final class LaunchShells implements AutoCloseable {
         private static final String QUIT = "quit";
 
         Path pipe() {
-            return dir.resolve("reports");
+            return pipeIn(dir);
         }
 
         /** Where the shells' own complaints go (they should have none). */
         Path shellLog() {
+            return shellLogIn(dir);
+        }
+
+        private static Path pipeIn(Path dir) {
+            return dir.resolve("reports");
+        }
+
+        private static Path shellLogIn(Path dir) {
             return dir.resolve("shells.log");
         }
 
         static Reports open(Consumer<String> onLine) {
             try {
                 Path dir = Files.createTempDirectory("baton-launch-");
-                Path pipe = dir.resolve("reports");
+                Path pipe = pipeIn(dir);
                 // gone when the JVM exits without close() (files first: the last registered goes first)
                 dir.toFile().deleteOnExit();
                 pipe.toFile().deleteOnExit();
-                dir.resolve("shells.log").toFile().deleteOnExit();
+                shellLogIn(dir).toFile().deleteOnExit();
                 Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString())
                         .redirectErrorStream(true)
                         .start();
