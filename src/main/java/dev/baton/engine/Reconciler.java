@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,13 @@ final class Reconciler {
             supervisor.resume(current, watched, process.get());
             return;
         }
-        var exit = files.exitCode();
+        OptionalInt exit;
+        try {
+            exit = files.exitCodeOnceRecorded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // Baton is stopping: the run stays active, and the next start settles it
+        }
         note(
                 run,
                 exit.isPresent() ? "exited" : "gone",

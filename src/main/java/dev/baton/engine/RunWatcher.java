@@ -160,7 +160,7 @@ final class RunWatcher {
                 if (!exit.isDone()) throw new IllegalStateException("waiting for run " + watched.run.id(), e);
             }
             if (exit.isDone()) {
-                return drained(watched, RunEnding.exited(files.exitCode()));
+                return drained(watched, RunEnding.exited(files.exitCodeOnceRecorded()));
             }
             watched.run = watched.stream.poll(watched.run, false);
         }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>enters the work folder, or reports {@code failed N workdir} and starts nothing;
- *   <li>forks a subshell that reads its own pid from {@code /proc/self/stat}, writes it to the run's
- *       {@code pid} file, reports {@code started N PID}, exports the run's variables and replaces
+ *   <li>forks a subshell that reads its own pid, its parent's (the shell's) and its start time in
+ *       clock ticks since boot from {@code /proc/self/stat}, writes {@code PID SHELL_PID} to the
+ *       run's {@code pid} file, reports {@code started N PID TICKS}, exports the run's variables and replaces
  *       itself ({@code exec}) with {@code setsid COMMAND}: the agent keeps that pid and leads a new
  *       session and process group, with standard input from /dev/null and its output appended to
  *       {@code stdout.log} and {@code stderr.log};
@@ -43,10 +44,14 @@ final class LaunchScript {
                 .append(" 2>/dev/null; then\n");
         s.append("(\n");
         s.append("read -r baton_pid baton_rest </proc/self/stat\n");
-        s.append("printf '%s\\n' \"$baton_pid\" >")
+        // after the name in parentheses: state, parent (the shell), ..., and the start as the 20th word
+        s.append("set -- ${baton_rest##*)}\n");
+        s.append("baton_shell=$2\n");
+        s.append("shift 19\n");
+        s.append("printf '%s %s\\n' \"$baton_pid\" \"$baton_shell\" >")
                 .append(quote(files.pidFile().toString()))
                 .append('\n');
-        s.append("printf 'started ").append(id).append(" %s\\n' \"$baton_pid\" >&3\n");
+        s.append("printf 'started ").append(id).append(" %s %s\\n' \"$baton_pid\" \"$1\" >&3\n");
         s.append("export BATON_RUN_DIR=").append(quote(files.dir().toString())).append('\n');
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
             if (Objects.equals(inherited.get(variable.getKey()), variable.getValue())) continue;

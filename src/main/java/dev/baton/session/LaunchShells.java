@@ -156,7 +156,7 @@ final class LaunchShells implements AutoCloseable {
 
     private void onReport(String line) {
         String[] words = line.split(" ");
-        if (words.length != 3) {
+        if (words.length < 3) {
             log.warn("launch shell reported something unexpected: {}", line);
             return;
         }
@@ -167,9 +167,13 @@ final class LaunchShells implements AutoCloseable {
                 long pid = Long.parseLong(words[2]);
                 launch.pid = pid;
                 exits.put(pid, launch.exit);
-                // The report comes from the run's process just after its fork: its start, to within
-                // milliseconds, without reading /proc while the agent starts.
-                launch.started.complete(new ProcessRef(pid, Instant.now()));
+                // The run's process read its start from /proc itself: no read of /proc here while
+                // the agent starts, and the very instant the JDK gives for it, which liveness checks
+                // compare with (the clock when this report arrives can be a second away from that).
+                launch.started.complete(
+                        words.length > 3
+                                ? new ProcessRef(pid, ProcStat.startOf(Long.parseLong(words[3])))
+                                : refOf(pid));
             }
             case "exited" -> {
                 launches.remove(launch.id);

@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** The files of one run's folder. Only reads and names them; writing is the launched process's job. */
 public record RunFiles(Path dir) {
+    /** How long a live launch shell may take to record the exit code of a run that has ended. */
+    static final Duration EXIT_CODE_PATIENCE = Duration.ofSeconds(10);
+
     public Path stdout() {
         return dir.resolve("stdout.log");
     }
@@ -26,13 +31,22 @@ public record RunFiles(Path dir) {
         return dir.resolve("exit_code");
     }
 
-    /** The pid the wrapper wrote when it started: lets a restarted Baton find a run it never recorded. */
-    public java.util.OptionalLong pid() {
+    /** The pid the run's process wrote when it started: lets a restarted Baton find a run it never recorded. */
+    public OptionalLong pid() {
+        return pidFileWord(0);
+    }
+
+    /** The pid of the launch shell that waits for the run and records its exit code, as the run wrote it. */
+    public OptionalLong shellPid() {
+        return pidFileWord(1);
+    }
+
+    private OptionalLong pidFileWord(int index) {
         try {
-            return java.util.OptionalLong.of(
-                    Long.parseLong(Files.readString(pidFile()).strip()));
+            String[] words = Files.readString(pidFile()).strip().split(" ");
+            return index < words.length ? OptionalLong.of(Long.parseLong(words[index])) : OptionalLong.empty();
         } catch (NoSuchFileException | NumberFormatException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +68,35 @@ public record RunFiles(Path dir) {
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * The exit code of a run whose process has ended. Its launch shell writes the code just after the
+     * process ends, so while that shell lives this waits for the code, at most {@code patience}: a
+     * run seen to end a moment before its code was written is not taken for one that vanished (and
+     * retried while its work is done). Empty when no code comes: the shell was gone too.
+     */
+    public OptionalInt exitCodeOnceRecorded() throws InterruptedException {
+        return exitCodeOnceRecorded(EXIT_CODE_PATIENCE);
+    }
+
+    OptionalInt exitCodeOnceRecorded(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        OptionalInt code = exitCode();
+        while (code.isEmpty() && System.nanoTime() < deadline && shellAlive()) {
+            Thread.sleep(10);
+            code = exitCode();
+        }
+        return code.isPresent() ? code : exitCode(); // the shell may have written it just before it ended
+    }
+
+    private boolean shellAlive() {
+        OptionalLong shell = shellPid();
+        return shell.isPresent()
+                && ProcessHandle.of(shell.getAsLong())
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false)
+                && !ProcStat.isZombie(shell.getAsLong());
     }
 
     public long stdoutSize() {

@@ -70,7 +70,9 @@ class CrashRecoveryTest {
             assertThat(ids).allMatch(id -> f.task(id).status() == TaskStatus.COMPLETED);
             for (TaskId id : ids) {
                 assertThat(Files.readAllLines(markers.resolve(id.value())))
-                        .as("work of %s done exactly once", id)
+                        .as(
+                                "work of %s done exactly once; its runs: %s; events: %s",
+                                id, runs.get(id), f.baton.store().eventsOf(id, 0, 100))
                         .containsExactly(id.value());
             }
             for (TaskId id : vanished) {

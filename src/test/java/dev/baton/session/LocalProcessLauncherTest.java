@@ -2,11 +2,14 @@ package dev.baton.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.baton.core.LaunchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +202,30 @@ class LocalProcessLauncherTest {
         launcher.onExit(ref).get(10, TimeUnit.SECONDS);
         assertThat(new RunFiles(runDir).exitCode()).hasValue(127);
         assertThat(Files.readString(new RunFiles(runDir).stderr())).contains("no-such-agent-binary");
+    }
+
+    @Test
+    void theRecordedStartIsTheStartTheJdkReadsSoTheRunIsStillKnownAliveLater() throws Exception {
+        Path runDir = dir.resolve("run");
+        ProcessRef ref = launcher.launchDetached(new LaunchSpec(List.of("sleep", "30"), dir, Map.of(), runDir));
+        try {
+            Instant read = ProcessHandle.of(ref.pid())
+                    .flatMap(handle -> handle.info().startInstant())
+                    .orElseThrow();
+            // the JDK rounds the boot time down to the second: a start taken from the clock when the
+            // launch was reported could be a second away from this and the run taken for gone
+            assertThat(ref.startedAt()).isCloseTo(read, within(10, ChronoUnit.MILLIS));
+            assertThat(launcher.isAlive(ref)).isTrue();
+            long shell = ProcessHandle.of(ref.pid())
+                    .flatMap(ProcessHandle::parent)
+                    .orElseThrow()
+                    .pid();
+            assertThat(new RunFiles(runDir).shellPid())
+                    .as("the shell that records the exit code")
+                    .hasValue(shell);
+        } finally {
+            launcher.killGroup(ref, Duration.ZERO);
+        }
     }
 
     @Test
