@@ -6,53 +6,81 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The shell text a {@link LaunchShells launch shell} runs to start one run, and the lines it
- * reports on descriptor 3. For launch {@code N} the shell:
+ * What a {@link LaunchShells launch shell} (bash) is told: once, when it starts, the {@link
+ * #prelude} that defines {@code baton_run}; then, for each run, one line that calls it. For launch
+ * {@code N} the shell:
  *
  * <ol>
  *   <li>enters the work folder, or reports {@code failed N workdir} and starts nothing;
- *   <li>forks a subshell that reads its own pid, its parent's (the shell's) and its start time in
- *       clock ticks since boot from {@code /proc/self/stat}, writes {@code PID SHELL_PID} to the
- *       run's {@code pid} file, reports {@code started N PID TICKS}, exports the run's variables and replaces
- *       itself ({@code exec}) with {@code setsid COMMAND}: the agent keeps that pid and leads a new
- *       session and process group, with standard input from /dev/null and its output appended to
- *       {@code stdout.log} and {@code stderr.log};
- *   <li>waits for it in the foreground, writes its exit code to {@code exit_code}, then reports
- *       {@code exited N CODE}.
+ *   <li>forks, with job control on for that moment, a subshell that leads a process group of its
+ *       own; the subshell reads its pid, its parent's (the shell's) and its start in clock ticks
+ *       since boot from {@code /proc/self/stat}, writes {@code PID SHELL_PID} to the run's {@code
+ *       pid} file, reports {@code started N PID TICKS}, exports the run's variables and replaces
+ *       itself ({@code exec}) with the command: the agent keeps that pid and leads the group, with
+ *       standard input from /dev/null and its output appended to {@code stdout.log} and {@code
+ *       stderr.log};
+ *   <li>waits for it (job control off again, so an agent that is stopped and continued is still
+ *       waited for), writes its exit code to {@code exit_code}, then reports {@code exited N CODE}.
  * </ol>
  *
- * The run folder must exist. Everything given is single-quoted, so no text of a task is ever read
- * as shell syntax.
+ * A process group of its own is what a run needs: Baton stops a run by signalling its group, and
+ * the shells run in a session of their own, without a terminal. Forking it from bash with job
+ * control, rather than running {@code setsid} for a session, saves the start of one program per
+ * run. The run folder must exist. Every value is single-quoted, so no text of a task is ever read
+ * as shell syntax; the line is short because bash reads a pipe one byte at a time.
  */
 final class LaunchScript {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private LaunchScript() {}
 
+    /** Sent once to a new shell: reports go to {@code reportPipe} (descriptor 3); defines {@code baton_run}. */
+    static String prelude(String reportPipe) {
+        return "exec 3>" + quote(reportPipe) + "\n"
+                + """
+                baton_run() {
+                baton_id=$1 baton_dir=$3
+                if ! cd -- "$2" 2>/dev/null; then printf 'failed %s workdir\\n' "$baton_id" >&3; return; fi
+                shift 3
+                set -m
+                (
+                read -r baton_pid baton_rest </proc/self/stat
+                baton_stat=(${baton_rest##*)})
+                printf '%s %s\\n' "$baton_pid" "${baton_stat[1]}" >"$baton_dir/PID_FILE"
+                printf 'started %s %s %s\\n' "$baton_id" "$baton_pid" "${baton_stat[19]}" >&3
+                export BATON_RUN_DIR="$baton_dir"
+                while [ "$1" != -- ]; do export "$1"; shift; done
+                shift
+                exec "$@" </dev/null >>"$baton_dir/STDOUT_FILE" 2>>"$baton_dir/STDERR_FILE" 3>&-
+                ) &
+                baton_job=$!
+                set +m
+                wait "$baton_job" 2>/dev/null
+                baton_code=$?
+                printf '%s\\n' "$baton_code" >"$baton_dir/EXIT_CODE_FILE"
+                printf 'exited %s %s\\n' "$baton_id" "$baton_code" >&3
+                }
+                """.replace("PID_FILE", RunFiles.PID)
+                        .replace("STDOUT_FILE", RunFiles.STDOUT)
+                        .replace("STDERR_FILE", RunFiles.STDERR)
+                        .replace("EXIT_CODE_FILE", RunFiles.EXIT_CODE);
+    }
+
     /**
-     * The script for launch {@code id}.
+     * The line that starts launch {@code id}.
      *
      * @param inherited the environment the shell runs with; only variables of the spec that differ
      *     from it are exported
      * @throws LaunchException when a variable's name cannot be exported from a shell
      */
     static String of(long id, LaunchSpec spec, Map<String, String> inherited) {
-        RunFiles files = new RunFiles(spec.runDir().toAbsolutePath());
         StringBuilder s = new StringBuilder(256);
-        s.append("if cd -- ")
+        s.append("baton_run ")
+                .append(id)
+                .append(' ')
                 .append(quote(spec.workdir().toAbsolutePath().toString()))
-                .append(" 2>/dev/null; then\n");
-        s.append("(\n");
-        s.append("read -r baton_pid baton_rest </proc/self/stat\n");
-        // after the name in parentheses: state, parent (the shell), ..., and the start as the 20th word
-        s.append("set -- ${baton_rest##*)}\n");
-        s.append("baton_shell=$2\n");
-        s.append("shift 19\n");
-        s.append("printf '%s %s\\n' \"$baton_pid\" \"$baton_shell\" >")
-                .append(quote(files.pidFile().toString()))
-                .append('\n');
-        s.append("printf 'started ").append(id).append(" %s %s\\n' \"$baton_pid\" \"$1\" >&3\n");
-        s.append("export BATON_RUN_DIR=").append(quote(files.dir().toString())).append('\n');
+                .append(' ')
+                .append(quote(spec.runDir().toAbsolutePath().toString()));
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
             if (Objects.equals(inherited.get(variable.getKey()), variable.getValue())) continue;
             if (!NAME.matcher(variable.getKey()).matches()) {
@@ -60,29 +88,11 @@ final class LaunchScript {
                         + "' to " + spec.command().getFirst()
                         + ": a name may hold only letters, digits and underscores, and not start with a digit");
             }
-            s.append("export ")
-                    .append(variable.getKey())
-                    .append('=')
-                    .append(quote(variable.getValue()))
-                    .append('\n');
+            s.append(' ').append(quote(variable.getKey() + "=" + variable.getValue()));
         }
-        s.append("exec setsid");
+        s.append(" --");
         for (String word : spec.command()) s.append(' ').append(quote(word));
-        s.append(" </dev/null >>")
-                .append(quote(files.stdout().toString()))
-                .append(" 2>>")
-                .append(quote(files.stderr().toString()))
-                .append(" 3>&-\n");
-        s.append(")\n");
-        s.append("baton_code=$?\n");
-        s.append("printf '%s\\n' \"$baton_code\" >")
-                .append(quote(files.exitCodeFile().toString()))
-                .append('\n');
-        s.append("printf 'exited ").append(id).append(" %s\\n' \"$baton_code\" >&3\n");
-        s.append("else\n");
-        s.append("printf 'failed ").append(id).append(" workdir\\n' >&3\n");
-        s.append("fi\n");
-        return s.toString();
+        return s.append('\n').toString();
     }
 
     /** The word in single quotes; a quote inside becomes {@code '\''}. */

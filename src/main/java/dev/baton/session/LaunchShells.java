@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts runs through long-lived shells ({@code setsid /bin/sh -s}, each in a session of its own)
+ * Starts runs through long-lived shells ({@code setsid bash -s}, each in a session of its own)
  * that Baton keeps and reuses, instead of spawning the wrapper from the JVM for every run. A run
- * then costs the shell's fork and the {@code exec} of {@code setsid} and the agent, not the JVM's
- * spawn helper and a new shell: the run starts sooner and takes less CPU. What each shell does for a
- * run is in {@link LaunchScript}.
+ * then costs the shell's fork and the {@code exec} of the agent, not the JVM's spawn helper and a
+ * new shell: the run starts sooner and takes less CPU. What each shell does for a run is in {@link
+ * LaunchScript}.
  *
  * <p>A shell runs one run at a time, waiting for it in the foreground as the wrapper used to, so the
  * run's pid and exit-code files are written even when Baton is gone. The shells report on one named
@@ -272,18 +272,18 @@ final class LaunchShells implements AutoCloseable {
 
         static Shell spawn(Reports reports, Consumer<Shell> onEnded) {
             try {
-                Process process = new ProcessBuilder("setsid", "/bin/sh", "-s")
+                Process process = new ProcessBuilder("setsid", "bash", "-s")
                         .directory(Path.of("/").toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.appendTo(
                                 reports.shellLog().toFile()))
                         .start();
                 Shell shell = new Shell(process);
-                shell.send("exec 3>" + LaunchScript.quote(reports.pipe().toString()) + "\n");
+                shell.send(LaunchScript.prelude(reports.pipe().toString()));
                 process.onExit().thenRun(() -> onEnded.accept(shell));
                 return shell;
             } catch (IOException e) {
-                throw new LaunchException("could not start a launch shell (setsid /bin/sh): " + e.getMessage(), e);
+                throw new LaunchException("could not start a launch shell (setsid bash): " + e.getMessage(), e);
             }
         }
 

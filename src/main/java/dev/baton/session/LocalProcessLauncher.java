@@ -18,9 +18,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts processes on this machine. Agent processes start through {@link LaunchShells}: each in a
- * session of its own under {@code setsid}, waited for by a long-lived shell that records the exit
- * code, so they outlive Baton and can be reconciled after a restart. Thread-safe; {@link #close()}
+ * Starts processes on this machine. Agent processes start through {@link LaunchShells}: each
+ * leading a process group of its own, waited for by a long-lived shell that records the exit code, so they outlive Baton and can be reconciled after a restart. Thread-safe; {@link #close()}
  * ends the idle launch shells (running agents go on).
  */
 public final class LocalProcessLauncher implements ProcessLauncher {

@@ -15,20 +15,25 @@ public record RunFiles(Path dir) {
     /** How long a live launch shell may take to record the exit code of a run that has ended. */
     static final Duration EXIT_CODE_PATIENCE = Duration.ofSeconds(10);
 
+    static final String STDOUT = "stdout.log";
+    static final String STDERR = "stderr.log";
+    static final String PID = "pid";
+    static final String EXIT_CODE = "exit_code";
+
     public Path stdout() {
-        return dir.resolve("stdout.log");
+        return dir.resolve(STDOUT);
     }
 
     public Path stderr() {
-        return dir.resolve("stderr.log");
+        return dir.resolve(STDERR);
     }
 
     public Path pidFile() {
-        return dir.resolve("pid");
+        return dir.resolve(PID);
     }
 
     public Path exitCodeFile() {
-        return dir.resolve("exit_code");
+        return dir.resolve(EXIT_CODE);
     }
 
     /** The pid the run's process wrote when it started: lets a restarted Baton find a run it never recorded. */

@@ -87,16 +87,31 @@ class LocalProcessLauncherTest {
     }
 
     @Test
-    void theRunLeadsItsOwnSessionAndItsPidFileNamesIt() throws Exception {
+    void theRunLeadsItsOwnProcessGroupInTheShellsSessionAndItsPidFileNamesIt() throws Exception {
         Path runDir = dir.resolve("run");
         ProcessRef ref = launcher.launchDetached(
-                new LaunchSpec(List.of("sh", "-c", "ps -o sid= -o pgid= -p $$"), dir, Map.of(), runDir));
+                new LaunchSpec(List.of("sh", "-c", "ps -o pgid= -o sid= -o ppid= -p $$"), dir, Map.of(), runDir));
         launcher.onExit(ref).get(10, TimeUnit.SECONDS);
 
         RunFiles files = new RunFiles(runDir);
         assertThat(files.pid()).hasValue(ref.pid());
-        assertThat(Files.readString(files.stdout()).trim().split("\\s+"))
-                .containsExactly(String.valueOf(ref.pid()), String.valueOf(ref.pid()));
+        String[] groupSessionParent = Files.readString(files.stdout()).trim().split("\\s+");
+        assertThat(groupSessionParent[0]).as("process group").isEqualTo(String.valueOf(ref.pid()));
+        assertThat(groupSessionParent[1])
+                .as("session: the launch shell's, away from Baton's terminal")
+                .isEqualTo(groupSessionParent[2])
+                .isNotEqualTo(launcher.exec(
+                                List.of(
+                                        "ps",
+                                        "-o",
+                                        "sid=",
+                                        "-p",
+                                        String.valueOf(ProcessHandle.current().pid())),
+                                dir,
+                                Map.of(),
+                                Duration.ofSeconds(10))
+                        .stdout()
+                        .strip());
     }
 
     @Test
