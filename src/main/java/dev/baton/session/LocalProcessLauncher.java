@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts processes on this machine. Agent processes start through {@link LaunchShells}: each
- * leading a process group of its own, waited for by a long-lived shell that records the exit code, so they outlive Baton and can be reconciled after a restart. Thread-safe; {@link #close()}
- * ends the idle launch shells (running agents go on).
+ * leading a process group of its own, waited for by a long-lived shell that records the exit code,
+ * so they outlive Baton and can be reconciled after a restart. Thread-safe; {@link #close()} ends
+ * the idle launch shells (running agents go on).
  */
 public final class LocalProcessLauncher implements ProcessLauncher {
     /** Output of short commands beyond this is dropped, so a chatty command cannot exhaust memory. */

@@ -77,7 +77,7 @@ public record RunFiles(Path dir) {
 
     /**
      * The exit code of a run whose process has ended. Its launch shell writes the code just after the
-     * process ends, so while that shell lives this waits for the code, at most {@code patience}: a
+     * process ends, so while that shell lives this waits for the code, at most ten seconds: a
      * run seen to end a moment before its code was written is not taken for one that vanished (and
      * retried while its work is done). Empty when no code comes: the shell was gone too.
      */
