@@ -1,8 +1,10 @@
 package dev.baton.session;
 
 import dev.baton.core.LaunchException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,33 +34,60 @@ import java.util.regex.Pattern;
 final class LaunchScript {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /**
+     * Variables that make a non-interactive bash read a file or change its options when it starts:
+     * the launch shells start without them, so that nothing of the user's runs in them; a run gets
+     * them back like any other variable the shell lacks.
+     */
+    private static final Set<String> SHELL_STARTUP = Set.of("BASH_ENV", "ENV", "SHELLOPTS", "BASHOPTS");
+
+    /** Variables bash keeps read-only: a run cannot be given them back. */
+    private static final Set<String> BASH_READ_ONLY = Set.of("SHELLOPTS", "BASHOPTS");
+
     private LaunchScript() {}
 
-    /** Sent once to a new shell: reports go to {@code reportPipe} (descriptor 3); defines {@code baton_run}. */
+    /** The environment a launch shell starts with: {@code environment} without {@link #SHELL_STARTUP}. */
+    static Map<String, String> shellEnvironment(Map<String, String> environment) {
+        Map<String, String> shell = new HashMap<>(environment);
+        shell.keySet().removeAll(SHELL_STARTUP);
+        return Map.copyOf(shell);
+    }
+
+    /**
+     * Sent once to a new shell: reports go to {@code reportPipe} (descriptor 3), and {@code
+     * baton_run} is defined. It calls every command as a {@code builtin}: bash imports functions
+     * from the environment, and one of them could otherwise stand in for {@code cd} or {@code exec}
+     * here; the functions themselves stay exported to the runs, as they were given (but for one
+     * named {@code exec}, which is removed so that the shell can keep its report pipe open).
+     */
     static String prelude(String reportPipe) {
-        return "exec 3>" + quote(reportPipe) + "\n"
+        // an exec with only redirections is permanent when called by name, not through builtin
+        return "builtin unset -f exec\nexec 3>" + quote(reportPipe) + "\n"
                 + """
                 baton_run() {
                 baton_id=$1 baton_dir=$3
-                if ! cd -- "$2" 2>/dev/null; then printf 'failed %s workdir\\n' "$baton_id" >&3; return; fi
-                shift 3
-                set -m
+                if ! builtin cd -- "$2" 2>/dev/null; then
+                builtin printf 'failed %s workdir\\n' "$baton_id" >&3
+                builtin return
+                fi
+                builtin shift 3
+                builtin set -m
                 (
-                read -r baton_pid baton_rest </proc/self/stat
+                builtin read -r baton_pid baton_rest </proc/self/stat
                 baton_stat=(${baton_rest##*)})
-                printf '%s %s\\n' "$baton_pid" "${baton_stat[1]}" >"$baton_dir/PID_FILE"
-                printf 'started %s %s %s\\n' "$baton_id" "$baton_pid" "${baton_stat[19]}" >&3
-                export BATON_RUN_DIR="$baton_dir"
-                while [ "$1" != -- ]; do export "$1"; shift; done
-                shift
-                exec "$@" </dev/null >>"$baton_dir/STDOUT_FILE" 2>>"$baton_dir/STDERR_FILE" 3>&-
+                builtin printf '%s %s\\n' "$baton_pid" "${baton_stat[1]}" >"$baton_dir/PID_FILE"
+                builtin printf 'started %s %s %s\\n' "$baton_id" "$baton_pid" "${baton_stat[19]}" >&3
+                builtin export BATON_RUN_DIR="$baton_dir"
+                while builtin test "$1" != --; do builtin export "$1"; builtin shift; done
+                builtin shift
+                builtin exec "$@" </dev/null >>"$baton_dir/STDOUT_FILE" 2>>"$baton_dir/STDERR_FILE" 3>&-
                 ) &
                 baton_job=$!
-                set +m
-                wait "$baton_job" 2>/dev/null
+                builtin set +m
+                builtin wait "$baton_job" 2>/dev/null
                 baton_code=$?
-                printf '%s\\n' "$baton_code" >"$baton_dir/EXIT_CODE_FILE"
-                printf 'exited %s %s\\n' "$baton_id" "$baton_code" >&3
+                builtin printf '%s\\n' "$baton_code" >"$baton_dir/EXIT_CODE_FILE"
+                builtin printf 'exited %s %s\\n' "$baton_id" "$baton_code" >&3
                 }
                 """.replace("PID_FILE", RunFiles.PID)
                         .replace("STDOUT_FILE", RunFiles.STDOUT)
@@ -83,6 +112,7 @@ final class LaunchScript {
                 .append(quote(spec.runDir().toAbsolutePath().toString()));
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
             if (Objects.equals(inherited.get(variable.getKey()), variable.getValue())) continue;
+            if (BASH_READ_ONLY.contains(variable.getKey())) continue;
             if (!NAME.matcher(variable.getKey()).matches()) {
                 throw new LaunchException("cannot pass the environment variable '" + variable.getKey()
                         + "' to " + spec.command().getFirst()

@@ -62,18 +62,24 @@ final class LaunchShells implements AutoCloseable {
 
     private boolean closed;
 
+    /** The shells' environment: Baton's, without what would make bash run the user's code at start. */
+    private final Map<String, String> shellEnvironment;
+
     /**
+     * @param environment Baton's environment, which the shells and so the runs inherit (a run gets
+     *     any variable the shells are started without back through its launch line)
      * @param pollExit watches a process that is not this JVM's child until it ends: used for a run
      *     whose shell died before the run did
      */
-    LaunchShells(Function<ProcessRef, CompletableFuture<Void>> pollExit) {
+    LaunchShells(Map<String, String> environment, Function<ProcessRef, CompletableFuture<Void>> pollExit) {
+        this.shellEnvironment = LaunchScript.shellEnvironment(environment);
         this.pollExit = pollExit;
     }
 
     /** Starts the run; returns once its process exists and has written its pid file. */
     ProcessRef launch(LaunchSpec spec) {
         long id = launchIds.incrementAndGet();
-        String script = LaunchScript.of(id, spec, System.getenv());
+        String script = LaunchScript.of(id, spec, shellEnvironment);
         for (int tries = 0; ; tries++) {
             Shell shell = take();
             Launch launch = new Launch(id, shell);
@@ -139,7 +145,7 @@ final class LaunchShells implements AutoCloseable {
             }
             open = reports;
         }
-        return Shell.spawn(open, this::onShellEnded);
+        return Shell.spawn(open, shellEnvironment, this::onShellEnded);
     }
 
     /** Keeps a shell whose run ended for the next run, unless enough are idle. */
@@ -270,10 +276,12 @@ final class LaunchShells implements AutoCloseable {
             this.commands = process.getOutputStream();
         }
 
-        static Shell spawn(Reports reports, Consumer<Shell> onEnded) {
+        static Shell spawn(Reports reports, Map<String, String> environment, Consumer<Shell> onEnded) {
             try {
-                Process process = new ProcessBuilder("setsid", "bash", "-s")
-                        .directory(Path.of("/").toFile())
+                ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-s");
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+                Process process = builder.directory(Path.of("/").toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.appendTo(
                                 reports.shellLog().toFile()))

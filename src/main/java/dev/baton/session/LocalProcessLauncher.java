@@ -27,7 +27,16 @@ public final class LocalProcessLauncher implements ProcessLauncher {
     /** Output of short commands beyond this is dropped, so a chatty command cannot exhaust memory. */
     static final int EXEC_OUTPUT_LIMIT = 4 * 1024 * 1024;
 
-    private final LaunchShells shells = new LaunchShells(this::pollExit);
+    private final LaunchShells shells;
+
+    public LocalProcessLauncher() {
+        this(System.getenv());
+    }
+
+    /** A launcher whose runs start from {@code environment} instead of Baton's own. */
+    LocalProcessLauncher(Map<String, String> environment) {
+        this.shells = new LaunchShells(environment, this::pollExit);
+    }
 
     @Override
     public ProcessRef launchDetached(LaunchSpec spec) {

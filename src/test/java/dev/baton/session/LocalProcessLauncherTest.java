@@ -244,6 +244,31 @@ class LocalProcessLauncherTest {
     }
 
     @Test
+    void whatWouldRunTheUsersCodeInTheLaunchShellReachesTheRunButNotTheShell() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path sourced = dir.resolve("sourced");
+        Path bashEnv = Files.writeString(dir.resolve("bash_env"), "touch '" + sourced + "'\n");
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put("BASH_ENV", bashEnv.toString()); // bash would source it when it starts
+        environment.put("BASH_FUNC_cd%%", "() { builtin echo not-cd; }"); // an exported function named cd
+        environment.put("SHELLOPTS", "errexit"); // a failing wait would end the shell before it writes the code
+        LocalProcessLauncher launcher = new LocalProcessLauncher(environment);
+        try {
+            Path runDir = dir.resolve("run");
+            ProcessRef ref = launcher.launchDetached(new LaunchSpec(
+                    List.of("sh", "-c", "pwd; printf '%s\\n' \"$BASH_ENV\"; exit 3"), work, environment, runDir));
+            launcher.onExit(ref).get(10, TimeUnit.SECONDS);
+
+            RunFiles files = new RunFiles(runDir);
+            assertThat(files.exitCode()).hasValue(3);
+            assertThat(Files.readAllLines(files.stdout())).containsExactly(work.toString(), bashEnv.toString());
+            assertThat(sourced).as("the launch shell did not run BASH_ENV").doesNotExist();
+        } finally {
+            launcher.close();
+        }
+    }
+
+    @Test
     void aReusedPidWithAnotherStartTimeIsNotTheSameProcess() {
         ProcessRef self = new ProcessRef(
                 ProcessHandle.current().pid(),
