@@ -3,14 +3,9 @@ package dev.baton.session;
 import dev.baton.core.LaunchException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -36,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A shell runs one run at a time, waiting for it in the foreground as the wrapper used to, so the
  * run's pid and exit-code files are written even when Baton is gone. The shells report on one named
- * pipe that one thread reads: {@code started}, {@code exited}, {@code failed}. A shell reads its
+ * pipe that one thread reads ({@link LaunchReports}): {@code started}, {@code exited}, {@code failed}. A shell reads its
  * commands from a pipe Baton holds: when Baton ends, even killed, the shell finishes the run it
  * waits for, records it and exits.
  *
@@ -58,7 +53,7 @@ final class LaunchShells implements AutoCloseable {
     /** Guarded by this. */
     private final Deque<Shell> idle = new ArrayDeque<>();
     /** Guarded by this; null until the first launch and after close. */
-    private Reports reports;
+    private LaunchReports reports;
 
     private boolean closed;
 
@@ -121,13 +116,6 @@ final class LaunchShells implements AutoCloseable {
         }
     }
 
-    /** The process with its start time; now, when it has already ended. */
-    private static ProcessRef refOf(long pid) {
-        Instant start =
-                ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElseGet(Instant::now);
-        return new ProcessRef(pid, start);
-    }
-
     /** Completes when the run with that pid ends; empty when no shell of this Baton runs it. */
     Optional<CompletableFuture<Void>> exitOf(long pid) {
         return Optional.ofNullable(exits.get(pid));
@@ -135,10 +123,10 @@ final class LaunchShells implements AutoCloseable {
 
     /** An idle shell, or a new one (spawned outside the lock: other launches and reports go on meanwhile). */
     private Shell take() {
-        Reports open;
+        LaunchReports open;
         synchronized (this) {
             if (closed) throw new LaunchException("the launcher is closed");
-            if (reports == null) reports = Reports.open(this::onReport);
+            if (reports == null) reports = LaunchReports.open(this::onReport);
             while (!idle.isEmpty()) {
                 Shell shell = idle.pollFirst();
                 if (shell.process.isAlive()) return shell;
@@ -170,20 +158,18 @@ final class LaunchShells implements AutoCloseable {
         if (launch == null) return;
         switch (words[0]) {
             case "started" -> {
-                long pid = Long.parseLong(words[2]);
-                launch.pid = pid;
-                exits.put(pid, launch.exit);
                 // The run's process read its start from /proc itself: no read of /proc here while
                 // the agent starts, and the very instant the JDK gives for it, which liveness checks
                 // compare with (the clock when this report arrives can be a second away from that).
-                launch.started.complete(
-                        words.length > 3
-                                ? new ProcessRef(pid, ProcStat.startOf(Long.parseLong(words[3])))
-                                : refOf(pid));
+                ProcessRef process =
+                        new ProcessRef(Long.parseLong(words[2]), ProcStat.startOf(Long.parseLong(words[3])));
+                launch.process = process;
+                exits.put(process.pid(), launch.exit);
+                launch.started.complete(process);
             }
             case "exited" -> {
                 launches.remove(launch.id);
-                if (launch.pid != 0) exits.remove(launch.pid, launch.exit);
+                if (launch.process != null) exits.remove(launch.process.pid(), launch.exit);
                 release(launch.shell); // first: whoever waits for the exit may launch the next run at once
                 launch.exit.complete(null);
             }
@@ -204,24 +190,24 @@ final class LaunchShells implements AutoCloseable {
         }
         Launch launch = shell.current;
         if (launch == null || !launches.containsKey(launch.id)) return;
-        if (launch.pid == 0) {
+        ProcessRef process = launch.process;
+        if (process == null) {
             launches.remove(launch.id);
             launch.started.completeExceptionally(
                     new LaunchException("the launch shell ended before the run started" + complaints()));
             return;
         }
-        // The run lives on without the shell that waited for it: watch its pid instead.
-        long pid = launch.pid;
-        pollExit.apply(refOf(pid)).whenComplete((ended, failure) -> {
+        // The run lives on without the shell that waited for it: watch its process instead.
+        pollExit.apply(process).whenComplete((ended, failure) -> {
             launches.remove(launch.id);
-            exits.remove(pid, launch.exit);
+            exits.remove(process.pid(), launch.exit);
             launch.exit.complete(null);
         });
     }
 
     /** What the shells wrote to their error output, for a message: empty when they said nothing. */
     private String complaints() {
-        Reports open;
+        LaunchReports open;
         synchronized (this) {
             open = reports;
         }
@@ -237,7 +223,7 @@ final class LaunchShells implements AutoCloseable {
     @Override
     public void close() {
         List<Shell> toClose;
-        Reports open;
+        LaunchReports open;
         synchronized (this) {
             if (closed) return;
             closed = true;
@@ -257,7 +243,8 @@ final class LaunchShells implements AutoCloseable {
         final Shell shell;
         final CompletableFuture<ProcessRef> started = new CompletableFuture<>();
         final CompletableFuture<Void> exit = new CompletableFuture<>();
-        volatile long pid;
+        /** Null until the run's process reports its start. */
+        volatile ProcessRef process;
 
         Launch(long id, Shell shell) {
             this.id = id;
@@ -276,7 +263,7 @@ final class LaunchShells implements AutoCloseable {
             this.commands = process.getOutputStream();
         }
 
-        static Shell spawn(Reports reports, Map<String, String> environment, Consumer<Shell> onEnded) {
+        static Shell spawn(LaunchReports reports, Map<String, String> environment, Consumer<Shell> onEnded) {
             try {
                 ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-s");
                 builder.environment().clear();
@@ -306,106 +293,6 @@ final class LaunchShells implements AutoCloseable {
                 commands.close();
             } catch (IOException ignored) {
                 // already gone
-            }
-        }
-    }
-
-    /**
-     * The named pipe every shell reports on (descriptor 3), in a private temporary folder, and the
-     * thread that reads it. Opened for reading and writing, so it never sees an end of file while
-     * shells come and go.
-     */
-    private record Reports(Path dir, FileChannel channel, Thread reader) {
-        private static final String QUIT = "quit";
-
-        Path pipe() {
-            return pipeIn(dir);
-        }
-
-        /** Where the shells' own complaints go (they should have none). */
-        Path shellLog() {
-            return shellLogIn(dir);
-        }
-
-        private static Path pipeIn(Path dir) {
-            return dir.resolve("reports");
-        }
-
-        private static Path shellLogIn(Path dir) {
-            return dir.resolve("shells.log");
-        }
-
-        static Reports open(Consumer<String> onLine) {
-            try {
-                Path dir = Files.createTempDirectory("baton-launch-");
-                Path pipe = pipeIn(dir);
-                // gone when the JVM exits without close() (files first: the last registered goes first)
-                dir.toFile().deleteOnExit();
-                pipe.toFile().deleteOnExit();
-                shellLogIn(dir).toFile().deleteOnExit();
-                Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString())
-                        .redirectErrorStream(true)
-                        .start();
-                String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (mkfifo.waitFor() != 0) throw new IOException("mkfifo failed: " + said.strip());
-                FileChannel channel = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                Thread reader = Thread.ofPlatform()
-                        .daemon(true)
-                        .name("baton-launch-reports")
-                        .unstarted(() -> readLines(channel, onLine));
-                reader.start();
-                return new Reports(dir, channel, reader);
-            } catch (IOException e) {
-                throw new LaunchException("could not set up the launch shells' report pipe: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("interrupted while setting up the launch shells", e);
-            }
-        }
-
-        private static void readLines(FileChannel channel, Consumer<String> onLine) {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            StringBuilder line = new StringBuilder();
-            try {
-                while (channel.read(buffer) >= 0) {
-                    buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        char c = (char) buffer.get(); // the reports are ASCII
-                        if (c != '\n') {
-                            line.append(c);
-                            continue;
-                        }
-                        String text = line.toString();
-                        line.setLength(0);
-                        if (text.equals(QUIT)) return;
-                        try {
-                            onLine.accept(text);
-                        } catch (RuntimeException e) {
-                            log.error("could not handle the launch report '{}'", text, e);
-                        }
-                    }
-                    buffer.clear();
-                }
-            } catch (IOException e) {
-                log.error("stopped reading the launch shells' reports", e);
-            }
-        }
-
-        void close() {
-            try {
-                // A channel of its own: the reader's channel stays locked while it waits to read.
-                try (FileChannel writer = FileChannel.open(pipe(), StandardOpenOption.WRITE)) {
-                    writer.write(ByteBuffer.wrap((QUIT + "\n").getBytes(StandardCharsets.US_ASCII)));
-                }
-                reader.join(Duration.ofSeconds(5));
-                channel.close();
-                Files.deleteIfExists(pipe());
-                Files.deleteIfExists(shellLog());
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                log.warn("could not remove the launch shells' report pipe {}: {}", pipe(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
