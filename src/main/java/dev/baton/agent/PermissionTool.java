@@ -14,9 +14,12 @@ import java.util.Map;
  * ({@code baton mcp-permissions}, started by the CLI with this same Java and class path) and the
  * {@code --permission-prompt-tool} that names its tool. Stateless.
  */
-final class PermissionTool {
+public final class PermissionTool {
     static final String SERVER = "baton";
-    static final String TOOL_REFERENCE = "mcp__" + SERVER + "__" + dev.baton.mcp.PermissionServer.TOOL;
+    /** The name of the MCP tool that answers a permission question. */
+    public static final String TOOL = "approve";
+
+    static final String TOOL_REFERENCE = "mcp__" + SERVER + "__" + TOOL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PermissionTool() {}

@@ -8,7 +8,7 @@ import dev.baton.core.InvalidInputException;
 import dev.baton.core.Priority;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
-import dev.baton.engine.AddResult;
+import dev.baton.tasks.AddResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

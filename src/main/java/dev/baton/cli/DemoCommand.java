@@ -1,13 +1,13 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
+import dev.baton.core.BatonHome;
 import dev.baton.core.Durations;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
-import dev.baton.engine.BatonHome;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.Baton;
 import dev.baton.core.TaskId;
-import dev.baton.engine.AddResult;
+import dev.baton.tasks.AddResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
-import dev.baton.engine.BatonHome;
+import dev.baton.core.BatonHome;
 import dev.baton.engine.EngineConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import dev.baton.Baton;
 import dev.baton.core.RunId;
 import dev.baton.core.SafetyTier;
 import dev.baton.core.TaskId;
-import dev.baton.engine.ToolPermissions;
+import dev.baton.gate.ToolPermissions;
 import dev.baton.mcp.PermissionServer;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
-import dev.baton.engine.MergeQueue;
+import dev.baton.integrate.MergeQueue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

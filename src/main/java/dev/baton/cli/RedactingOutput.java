@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.gate.Redactor;
+import dev.baton.secret.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

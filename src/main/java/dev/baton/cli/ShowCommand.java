@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
         try (Baton baton = home.open()) {
             Task task = baton.tasks().get(TaskId.of(id));
             List<Run> runs = baton.store().runsOf(task.id());
-            List<java.util.Map<String, Object>> routing = dev.baton.engine.RoutingSteps.of(baton.store(), task.id());
+            List<java.util.Map<String, Object>> routing = dev.baton.route.RoutingSteps.of(baton.store(), task.id());
             if (json) {
                 java.util.Map<String, Object> view = new java.util.LinkedHashMap<>(Json.task(task, runs));
                 view.put("routing", routing);
@@ -57,7 +57,7 @@ final class ShowCommand implements Callable<Integer> {
             if (task.branch() != null) out.println("branch:   " + task.branch());
             if (!task.spec().dependsOn().isEmpty())
                 out.println("needs:    " + task.spec().dependsOn());
-            routing.forEach(step -> out.println("routing:  " + dev.baton.engine.RoutingSteps.line(step)));
+            routing.forEach(step -> out.println("routing:  " + dev.baton.route.RoutingSteps.line(step)));
             out.println();
             if (runs.isEmpty()) {
                 out.println("No runs yet.");

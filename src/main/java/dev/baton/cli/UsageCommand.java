@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
-import dev.baton.engine.UsageReport;
+import dev.baton.route.UsageReport;
 import dev.baton.store.UsageLedger;
 import dev.baton.store.UsageTotals;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.baton.core.InvalidInputException;
-import dev.baton.engine.UsageReport;
+import dev.baton.route.UsageReport;
 import dev.baton.store.UsageLedger;
 import java.io.IOException;
 import java.nio.file.Files;

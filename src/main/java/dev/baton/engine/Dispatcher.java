@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.core.BatonHome;
 import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
 import dev.baton.core.FailureReason;
@@ -7,9 +8,18 @@ import dev.baton.core.Run;
 import dev.baton.core.StaleVersionException;
 import dev.baton.core.Task;
 import dev.baton.core.TaskStatus;
+import dev.baton.gate.DecisionService;
+import dev.baton.gate.Gatekeeper;
+import dev.baton.gate.UnstartedFailure;
+import dev.baton.route.RoutingEvents;
+import dev.baton.route.RoutingSnapshot;
+import dev.baton.route.RoutingTables;
+import dev.baton.route.TaskRouter;
 import dev.baton.store.Applied;
 import dev.baton.store.Changes;
+import dev.baton.store.Recorder;
 import dev.baton.store.Store;
+import dev.baton.tasks.FailedDependencies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import dev.baton.session.ProcessRef;
 import dev.baton.session.RunFiles;
 import dev.baton.store.Applied;
 import dev.baton.store.Changes;
+import dev.baton.store.Recorder;
 import dev.baton.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.core.BatonHome;
 import dev.baton.core.RunId;
 import dev.baton.core.Task;
 import dev.baton.session.ProcessLauncher;

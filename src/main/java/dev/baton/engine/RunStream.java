@@ -8,6 +8,7 @@ import dev.baton.core.EventTypes;
 import dev.baton.core.Run;
 import dev.baton.session.RunFiles;
 import dev.baton.store.Changes;
+import dev.baton.store.Recorder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.baton.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.engine.ToolPermissions;
+import dev.baton.gate.ToolPermissions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import java.util.Map;
  * {"behavior":"deny","message":"..."}}. Serves one client until its input ends; not thread-safe.
  */
 public final class PermissionServer {
-    public static final String TOOL = "approve";
+    public static final String TOOL = dev.baton.agent.PermissionTool.TOOL;
     static final String PROTOCOL_VERSION = "2025-06-18";
     private static final ObjectMapper JSON = new ObjectMapper();
 

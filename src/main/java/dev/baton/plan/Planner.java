@@ -6,7 +6,7 @@ import dev.baton.core.AgentProfile;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
-import dev.baton.engine.TaskService;
+import dev.baton.tasks.TaskService;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -14,6 +14,7 @@ import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
+import dev.baton.route.RoutingEvents;
 import dev.baton.testing.AgentClis;
 import dev.baton.testing.GitRepos;
 import dev.baton.testing.TestBaton;

@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.BatonHome;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
 import dev.baton.core.RunStatus;

@@ -39,7 +39,7 @@ final class ServerFixture implements AutoCloseable {
     /** Creates a token in this home (before the server checks it). */
     static String createToken(Path home, Scope scope) {
         try (var b = dev.baton.Baton.open(
-                new dev.baton.engine.BatonHome(home),
+                new dev.baton.core.BatonHome(home),
                 dev.baton.engine.EngineConfig.defaults(),
                 dev.baton.agent.AgentRegistry.commandOnly(1))) {
             return new TokenStore(HomeDatabase.on(b.tables().database()).jdbi(), Clock.systemUTC())

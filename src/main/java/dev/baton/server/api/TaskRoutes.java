@@ -6,12 +6,12 @@ import dev.baton.core.InvalidInputException;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskStatus;
-import dev.baton.engine.AddResult;
 import dev.baton.server.ApiError;
 import dev.baton.server.EngineControl;
 import dev.baton.server.JsonSupport;
 import dev.baton.server.events.EventJson;
 import dev.baton.store.TaskQuery;
+import dev.baton.tasks.AddResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +143,7 @@ public final class TaskRoutes {
         Task task = baton.tasks().get(id);
         Map<String, Object> view =
                 new LinkedHashMap<>(ApiViews.task(task, baton.tasks().runs(id)));
-        view.put("routing", dev.baton.engine.RoutingSteps.of(baton.store(), id));
+        view.put("routing", dev.baton.route.RoutingSteps.of(baton.store(), id));
         JsonSupport.respond(ctx, view);
     }
 

@@ -9,9 +9,9 @@ import dev.baton.core.Priority;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskMode;
 import dev.baton.core.TaskSpec;
-import dev.baton.engine.AddResult;
 import dev.baton.server.ApiError;
 import dev.baton.server.EngineControl;
+import dev.baton.tasks.AddResult;
 import java.nio.file.Path;
 import java.util.List;
 

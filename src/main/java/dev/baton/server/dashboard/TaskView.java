@@ -6,7 +6,7 @@ import dev.baton.core.Event;
 import dev.baton.core.EventTypes;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
-import dev.baton.engine.RoutingEvents;
+import dev.baton.route.RoutingEvents;
 import dev.baton.server.JsonSupport;
 import java.time.Instant;
 import java.util.List;

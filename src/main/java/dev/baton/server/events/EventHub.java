@@ -1,7 +1,7 @@
 package dev.baton.server.events;
 
 import dev.baton.core.Event;
-import dev.baton.engine.Recorder;
+import dev.baton.store.Recorder;
 import dev.baton.store.Store;
 import java.io.IOException;
 import java.time.Duration;

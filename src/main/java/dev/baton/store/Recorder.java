@@ -1,0 +1,89 @@
+package dev.baton.store;
+
+import dev.baton.core.Decision;
+import dev.baton.core.Event;
+import dev.baton.secret.Redactor;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Writes changes to the store and tells in-process listeners about the events that were stored
+ * (progress printing, live streams). Secrets are redacted from events and decisions before they are
+ * stored, so no reader of the log (CLI, API, dashboard, webhooks) ever sees them. Thread-safe.
+ */
+public final class Recorder {
+    private final Store store;
+    private final Redactor redactor;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A recorder that redacts the secrets of this process's environment. */
+    public Recorder(Store store) {
+        this(store, Redactor.fromEnvironment(System.getenv()));
+    }
+
+    public Recorder(Store store, Redactor redactor) {
+        this.store = store;
+        this.redactor = redactor;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public void subscribe(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    public Applied apply(Changes given) {
+        Changes changes = redacted(given);
+        Applied applied = store.apply(changes);
+        if (!listeners.isEmpty()) {
+            List<Event> events = changes.events();
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                Event stored = new Event(applied.eventIds().get(i), e.at(), e.taskId(), e.runId(), e.type(), e.data());
+                listeners.forEach(listener -> listener.accept(stored));
+            }
+        }
+        return applied;
+    }
+
+    private Changes redacted(Changes changes) {
+        return new Changes(
+                changes.newTasks(),
+                changes.taskUpdates().stream()
+                        .map(t -> t.failureDetail() == null
+                                ? t
+                                : t.withFailure(t.failureReason(), redactor.redact(t.failureDetail())))
+                        .toList(),
+                changes.newRuns(),
+                changes.runUpdates(),
+                changes.newDecisions().stream().map(this::redacted).toList(),
+                changes.decisionUpdates(),
+                changes.events().stream()
+                        .map(e -> new Event(e.id(), e.at(), e.taskId(), e.runId(), e.type(), redactor.redact(e.data())))
+                        .toList());
+    }
+
+    private Decision redacted(Decision d) {
+        return new Decision(
+                d.id(),
+                d.taskId(),
+                d.runId(),
+                d.kind(),
+                redactor.redact(d.question()),
+                redactor.redact(d.details()),
+                d.status(),
+                d.createdAt(),
+                d.expiresAt(),
+                d.answeredAt(),
+                d.answeredBy(),
+                d.reason(),
+                d.version());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.baton.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rooms of the house, checked on the compiled classes: no package cycles, the domain imports
+ * nothing of Baton's other rooms, and a lower room never reaches into a higher one.
+ */
+class PackageRulesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importBaton() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.baton");
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.baton.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void coreImportsNothingOfTheOtherRooms() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.baton.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.baton.core..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void lowerRoomsNeverImportHigherOnes() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("entry")
+                .definedBy("dev.baton", "dev.baton.cli..", "dev.baton.server..", "dev.baton.mcp..")
+                .layer("engine")
+                .definedBy("dev.baton.engine..")
+                .layer("services")
+                .definedBy("dev.baton.schedule..", "dev.baton.workflow..", "dev.baton.plan..", "dev.baton.integrate..")
+                .layer("gate")
+                .definedBy("dev.baton.gate..")
+                .layer("tasks")
+                .definedBy("dev.baton.tasks..")
+                .layer("route")
+                .definedBy("dev.baton.route..")
+                .layer("adapters")
+                .definedBy("dev.baton.agent..", "dev.baton.workspace..", "dev.baton.session..", "dev.baton.brain..")
+                .layer("store")
+                .definedBy("dev.baton.store..")
+                .layer("secret")
+                .definedBy("dev.baton.secret..")
+                .layer("core")
+                .definedBy("dev.baton.core..")
+                .whereLayer("entry")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("engine")
+                .mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("services")
+                .mayOnlyBeAccessedByLayers("entry", "engine")
+                .whereLayer("gate")
+                .mayOnlyBeAccessedByLayers("entry", "engine", "services")
+                .whereLayer("tasks")
+                .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate")
+                .whereLayer("route")
+                .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate", "tasks")
+                .whereLayer("adapters")
+                .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate", "tasks", "route", "adapters")
+                .whereLayer("store")
+                .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate", "tasks", "route", "adapters")
+                .check(classes);
+    }
+}
