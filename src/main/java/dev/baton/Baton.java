@@ -180,19 +180,21 @@ public final class Baton implements AutoCloseable {
 
     /** A new engine on this home (not started); agents found offline now are not given work. */
     public Engine engine(EngineConfig config) {
-        return new Engine(
-                home,
-                recorder,
-                agents,
-                workspaces,
-                launcher,
-                config,
-                clock,
-                health(),
-                decisions,
-                merges,
-                routingConfig(),
-                tables);
+        return Engine.builder()
+                .home(home)
+                .recorder(recorder)
+                .agents(agents)
+                .health(health())
+                .workspaces(workspaces)
+                .launcher(launcher)
+                .clock(clock)
+                .config(config)
+                .tasks(tasks)
+                .decisions(decisions)
+                .merges(merges)
+                .routing(routingConfig())
+                .tables(tables)
+                .build();
     }
 
     /** Recurring tasks: add, list, remove. The engine fires them. */

@@ -40,14 +40,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("baton-demo-");
-        Path repo = DemoRepository.create(root.resolve("sample-repo"));
         BatonHome home = new BatonHome(root.resolve("home"));
         EngineConfig config = EngineConfig.defaults().withMaxConcurrentRuns(4).withPollInterval(Duration.ofMillis(100));
 
         out.println("Baton demo");
         out.println("  home:       " + home.root());
-        out.println("  repository: " + repo + " (a small shell project with tests)");
         try (Baton baton = Baton.open(home, config)) {
+            Path repo = DemoRepository.create(root.resolve("sample-repo"), baton.workspaces());
+            out.println("  repository: " + repo + " (a small shell project with tests)");
             List<String> realAgents = baton.health().entrySet().stream()
                     .filter(e -> e.getValue().usable() && !e.getKey().equals("command"))
                     .filter(e -> baton.agents()

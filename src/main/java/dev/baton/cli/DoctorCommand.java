@@ -5,12 +5,8 @@ import dev.baton.agent.AgentCatalog;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.KnownAgents;
-import dev.baton.session.ExecResult;
-import dev.baton.session.LocalProcessLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,15 +30,14 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Baton doctor");
         out.println();
         out.println("  ok    java " + Runtime.version());
-        ExecResult git = new LocalProcessLauncher()
-                .exec(List.of("git", "--version"), Path.of("/"), Map.of(), Duration.ofSeconds(10));
-        if (git.ok()) {
-            out.println("  ok    " + git.stdout().strip());
-        } else {
-            out.println("  FAIL  git is missing: install git (e.g. apt-get install git); worktrees need it");
-            broken = true;
-        }
         try (Baton baton = home.open()) {
+            java.util.Optional<String> git = baton.workspaces().gitVersion();
+            if (git.isPresent()) {
+                out.println("  ok    " + git.get());
+            } else {
+                out.println("  FAIL  git is missing: install git (e.g. apt-get install git); worktrees need it");
+                broken = true;
+            }
             out.println("  ok    home " + baton.home().root() + " (database "
                     + baton.home().database().getFileName() + ")");
             out.println();

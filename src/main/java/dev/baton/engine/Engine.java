@@ -1,28 +1,23 @@
 package dev.baton.engine;
 
-import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.agent.StreamParser;
-import dev.baton.core.BatonHome;
+import dev.baton.core.Decision;
+import dev.baton.core.Event;
+import dev.baton.core.EventTypes;
 import dev.baton.core.TaskStatus;
-import dev.baton.gate.DecisionService;
 import dev.baton.gate.Gatekeeper;
 import dev.baton.integrate.AutoMerge;
-import dev.baton.integrate.MergeQueue;
 import dev.baton.integrate.RunVerifier;
 import dev.baton.route.Failover;
-import dev.baton.route.RoutingConfig;
-import dev.baton.route.RoutingTables;
 import dev.baton.route.RunAccounting;
 import dev.baton.route.TaskRouter;
 import dev.baton.schedule.Scheduler;
-import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Recorder;
 import dev.baton.store.TaskQuery;
-import dev.baton.tasks.TaskService;
-import dev.baton.workspace.Workspaces;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +42,9 @@ public final class Engine implements AutoCloseable {
     private final NodeId node;
     private final EngineConfig config;
     private final Clock clock;
+    private final EngineThreads threads;
     private final RunSupervisor supervisor;
+    private final Housekeeping housekeeping;
     private final Dispatcher dispatcher;
     private final Reconciler reconciler;
     private final Scheduler scheduler;
@@ -55,72 +52,71 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private Thread loop;
 
-    public Engine(
-            BatonHome home,
-            Recorder recorder,
-            AgentRegistry agents,
-            Workspaces workspaces,
-            ProcessLauncher launcher,
-            EngineConfig config,
-            Clock clock,
-            Map<String, AgentHealth> health,
-            DecisionService decisions,
-            MergeQueue merges,
-            RoutingConfig routing,
-            RoutingTables tables) {
-        this.recorder = recorder;
+    /** Parts to build an engine from; see {@link EngineBuilder}. */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
+    Engine(EngineBuilder parts) {
+        this.recorder = parts.recorder;
         this.node = NodeId.current();
-        this.config = config;
-        this.clock = clock;
-        Workdirs workdirs = new Workdirs(workspaces, home, recorder.store());
-        TaskRouter router = new TaskRouter(agents, health, routing, recorder.store());
+        this.config = parts.config;
+        this.clock = parts.clock;
+        this.threads = new EngineThreads();
+        Workdirs workdirs = new Workdirs(parts.workspaces, parts.home, recorder.store());
+        TaskRouter router = new TaskRouter(parts.agents, parts.health, parts.routing, recorder.store(), parts.tables);
         this.supervisor = new RunSupervisor(
-                new RunStarter(recorder, agents, workdirs, launcher, home, clock),
-                new RunWatcher(launcher, clock, config, task -> recorder.store().decisionsOf(task).stream()
-                        .anyMatch(dev.baton.core.Decision::isPending)),
+                new RunStarter(recorder, parts.agents, workdirs, parts.launcher, parts.home, clock),
+                new RunWatcher(
+                        parts.launcher,
+                        clock,
+                        config,
+                        task -> recorder.store().decisionsOf(task).stream().anyMatch(Decision::isPending),
+                        threads.ticker()),
                 new RunFinisher(
                         recorder,
-                        agents,
+                        parts.agents,
                         workdirs,
                         RetryPolicy.from(config),
-                        new Failover(router, tables, routing),
-                        new RunAccounting(recorder, tables),
+                        new Failover(router, parts.routing),
+                        new RunAccounting(recorder, parts.tables),
                         clock,
-                        new RunVerifier(recorder, launcher, clock)),
-                run -> new RunStream(recorder, clock, parserFor(agents, run.agent()), run),
-                this::runEnded);
+                        new RunVerifier(recorder, parts.launcher, clock)),
+                run -> new RunStream(recorder, clock, parserFor(parts.agents, run.agent()), run),
+                this::runEnded,
+                threads.starts());
+        this.housekeeping = new Housekeeping(recorder, parts.decisions, config.pollInterval());
+        RunFolders folders = new RunFolders(parts.launcher, workdirs, parts.home, threads.starts());
         this.dispatcher = new Dispatcher(
                 recorder,
                 supervisor,
                 router,
-                tables,
-                new RunFolders(launcher, workdirs, home),
-                home,
-                node,
+                new Gatekeeper(recorder, parts.decisions),
+                new Claims(recorder, supervisor, folders, parts.home, node, config),
+                housekeeping,
                 config,
-                clock,
-                new Gatekeeper(recorder, decisions),
-                decisions);
-        recorder.subscribe(new AutoMerge(recorder, merges));
-        // An answer given in this process (REST, dashboard) lets an approved task start at once.
-        recorder.subscribe(event -> {
-            if (event.type().equals(dev.baton.core.EventTypes.DECISION_ANSWERED)) wake();
-        });
-        this.scheduler = new Scheduler(
-                tables,
-                routing,
-                new TaskService(
-                        recorder,
-                        agents,
-                        workspaces,
-                        launcher,
-                        clock,
-                        new java.security.SecureRandom(),
-                        config.killGrace()),
-                recorder,
-                clock,
-                java.time.ZoneId.systemDefault());
-        this.reconciler = new Reconciler(recorder, supervisor, launcher, node, config, clock);
+                clock);
+        recorder.subscribe(new AutoMerge(recorder, parts.merges));
+        recorder.subscribe(this::react);
+        this.scheduler =
+                new Scheduler(parts.tables, parts.routing, parts.tasks, recorder, clock, ZoneId.systemDefault());
+        this.reconciler = new Reconciler(recorder, supervisor, parts.launcher, node, config, clock);
+    }
+
+    /**
+     * Events stored in this process that concern the engine: a cancel (from the CLI in-process, REST
+     * or the dashboard) stops the task's runs here at once; an answer lets an approved task start
+     * without waiting for a poll. A cancel stored by another process is seen when its run's process
+     * ends.
+     */
+    private void react(Event event) {
+        switch (event.type()) {
+            case EventTypes.TASK_CANCELLED -> {
+                if (event.taskId() != null) supervisor.cancel(event.taskId());
+            }
+            case EventTypes.DECISION_ANSWERED -> wake();
+            default -> {}
+        }
     }
 
     private static StreamParser parserFor(AgentRegistry agents, String agent) {
@@ -146,13 +142,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void runEnded() {
-        dispatcher.housekeepSoon();
+        housekeeping.soon();
         wake();
-    }
-
-    /** Asks the runs of a task to stop (used together with {@link TaskService#cancel}). */
-    public void cancel(dev.baton.core.TaskId task) {
-        supervisor.cancel(task);
     }
 
     public int activeRuns() {
@@ -242,7 +233,10 @@ public final class Engine implements AutoCloseable {
     /** Stops dispatching and stops watching runs; agent processes keep running for the next start. */
     @Override
     public synchronized void close() {
-        if (!running) return;
+        if (!running) {
+            threads.close();
+            return;
+        }
         running = false;
         wake();
         supervisor.detachAll();
@@ -253,5 +247,6 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.close();
     }
 }

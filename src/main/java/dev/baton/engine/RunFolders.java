@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Makes the folders of runs about to start ahead of their start: the run folder with empty output
@@ -24,9 +25,11 @@ final class RunFolders {
     private final ProcessLauncher launcher;
     private final Workdirs workdirs;
     private final BatonHome home;
+    private final Executor starts;
     private final Map<RunId, CompletableFuture<Void>> begun = new ConcurrentHashMap<>();
 
-    RunFolders(ProcessLauncher launcher, Workdirs workdirs, BatonHome home) {
+    RunFolders(ProcessLauncher launcher, Workdirs workdirs, BatonHome home, Executor starts) {
+        this.starts = starts;
         this.launcher = launcher;
         this.workdirs = workdirs;
         this.home = home;
@@ -53,9 +56,8 @@ final class RunFolders {
     /** The two folders on two threads: made in parallel, they are ready sooner. */
     private CompletableFuture<Void> make(Task task, RunId run) {
         CompletableFuture<Void> runFolder =
-                CompletableFuture.runAsync(() -> launcher.prepareRunFolder(home.runDir(run)), StartThreads.POOL);
+                CompletableFuture.runAsync(() -> launcher.prepareRunFolder(home.runDir(run)), starts);
         if (task.spec().repo() != null) return runFolder;
-        return CompletableFuture.allOf(
-                runFolder, CompletableFuture.runAsync(() -> workdirs.scratch(task), StartThreads.POOL));
+        return CompletableFuture.allOf(runFolder, CompletableFuture.runAsync(() -> workdirs.scratch(task), starts));
     }
 }

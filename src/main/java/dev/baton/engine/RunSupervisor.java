@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ final class RunSupervisor {
     private final RunFinisher finisher;
     private final Runnable onRunEnded;
     private final Function<Run, RunStream> streams;
+    private final Executor starts;
     private final Map<RunId, Supervised> active = new ConcurrentHashMap<>();
 
     RunSupervisor(
@@ -37,7 +39,9 @@ final class RunSupervisor {
             RunWatcher watcher,
             RunFinisher finisher,
             Function<Run, RunStream> streams,
-            Runnable onRunEnded) {
+            Runnable onRunEnded,
+            Executor starts) {
+        this.starts = starts;
         this.streams = streams;
         this.starter = starter;
         this.watcher = watcher;
@@ -104,7 +108,7 @@ final class RunSupervisor {
 
         /** On the dispatcher's thread: a start that can go on is handed to a start thread. */
         private void claimSettled() {
-            if (missing.decrementAndGet() == 0) StartThreads.POOL.execute(this::proceed);
+            if (missing.decrementAndGet() == 0) starts.execute(this::proceed);
         }
 
         private void foldersMade() {

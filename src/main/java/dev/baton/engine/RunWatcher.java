@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,24 +39,25 @@ final class RunWatcher {
     private final Clock clock;
     private final EngineConfig config;
     private final java.util.function.Predicate<dev.baton.core.TaskId> waitingForPerson;
+    private final ScheduledExecutorService ticker;
 
     /**
      * @param waitingForPerson whether a task has a pending decision: an agent waiting for a person's
      *     answer to its permission question is quiet, not stalled
+     * @param ticker the engine's thread that checks the output of the runs that are not parsed
      */
     RunWatcher(
             ProcessLauncher launcher,
             Clock clock,
             EngineConfig config,
-            java.util.function.Predicate<dev.baton.core.TaskId> waitingForPerson) {
+            java.util.function.Predicate<dev.baton.core.TaskId> waitingForPerson,
+            ScheduledExecutorService ticker) {
+        this.ticker = ticker;
         this.waitingForPerson = waitingForPerson;
         this.launcher = launcher;
         this.clock = clock;
         this.config = config;
     }
-
-    /** Checks the output of the runs that are not parsed; one daemon thread for every engine of the JVM. */
-    private static final ScheduledExecutorService TICKER = ticker();
 
     /** The runs whose output the ticker checks, while they are watched. */
     private final Set<Watched> unparsed = ConcurrentHashMap.newKeySet();
@@ -170,7 +170,7 @@ final class RunWatcher {
         unparsed.add(watched);
         if (ticking == null) {
             long every = Math.max(1, config.outputEventInterval().toMillis());
-            ticking = TICKER.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+            ticking = ticker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -197,13 +197,6 @@ final class RunWatcher {
                 watched.wake.complete(null); // let the run's own thread meet the problem
             }
         }
-    }
-
-    private static ScheduledExecutorService ticker() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
-                1, Thread.ofPlatform().daemon().name("baton-output-ticker").factory());
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     private static RunEnding drained(Watched watched, RunEnding ending) {

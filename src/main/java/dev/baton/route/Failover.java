@@ -13,12 +13,10 @@ import java.util.Optional;
  */
 public final class Failover {
     private final TaskRouter router;
-    private final RoutingTables tables;
     private final RoutingConfig config;
 
-    public Failover(TaskRouter router, RoutingTables tables, RoutingConfig config) {
+    public Failover(TaskRouter router, RoutingConfig config) {
         this.router = router;
-        this.tables = tables;
         this.config = config;
     }
 
@@ -38,7 +36,7 @@ public final class Failover {
         }
         int number = earlier + 1;
         if (number > config.maxFailovers()) return Optional.empty();
-        RoutingSnapshot snapshot = RoutingSnapshot.read(tables.ledger(), tables.rateLimits(), now);
+        RoutingSnapshot snapshot = router.snapshot(now);
         return router.alternative(task, failed.agent(), snapshot).map(to -> new Hop(to, number, config.maxFailovers()));
     }
 }

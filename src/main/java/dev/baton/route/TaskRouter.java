@@ -26,14 +26,26 @@ public final class TaskRouter {
     private final Map<String, AgentHealth> health;
     private final RoutingConfig config;
     private final Store store;
+    private final RoutingTables tables;
     private final Router router = Router.standard();
 
     /** @param health known health per agent name; an agent not in it counts as available */
-    public TaskRouter(AgentRegistry agents, Map<String, AgentHealth> health, RoutingConfig config, Store store) {
+    public TaskRouter(
+            AgentRegistry agents,
+            Map<String, AgentHealth> health,
+            RoutingConfig config,
+            Store store,
+            RoutingTables tables) {
         this.agents = agents;
         this.health = Map.copyOf(health);
         this.config = config;
         this.store = store;
+        this.tables = tables;
+    }
+
+    /** Today's usage and the rate limits in force, read once for a pass of routing decisions. */
+    public RoutingSnapshot snapshot(java.time.Instant now) {
+        return RoutingSnapshot.read(tables.ledger(), tables.rateLimits(), now);
     }
 
     /**

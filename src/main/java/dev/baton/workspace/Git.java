@@ -35,6 +35,13 @@ final class Git {
         this.timeout = timeout;
     }
 
+    /** The same git with more environment for every call. */
+    Git withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(more);
+        return new Git(launcher, merged, timeout);
+    }
+
     /** Runs git in {@code dir} and returns its standard output; throws with git's message when it fails. */
     String run(Path dir, String... args) {
         ExecResult result = probe(dir, args);

@@ -46,6 +46,28 @@ public final class GitWorkspaces implements Workspaces {
     }
 
     @Override
+    public java.util.Optional<String> gitVersion() {
+        try {
+            ExecResult version = git.probe(Path.of("/"), "--version");
+            return version.ok() ? java.util.Optional.of(version.stdout().strip()) : java.util.Optional.empty();
+        } catch (WorkspaceException notRunnable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public void createRepository(Path dir, String message, String authorName, String authorEmail) {
+        Git author = git.withEnvironment(Map.of(
+                "GIT_AUTHOR_NAME", authorName,
+                "GIT_AUTHOR_EMAIL", authorEmail,
+                "GIT_COMMITTER_NAME", authorName,
+                "GIT_COMMITTER_EMAIL", authorEmail));
+        author.run(dir, "init", "-q", "-b", "main");
+        author.run(dir, "add", "-A");
+        author.run(dir, "commit", "-q", "-m", message);
+    }
+
+    @Override
     public RepoInfo inspect(Path path) {
         Path dir = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {

@@ -36,4 +36,13 @@ public interface Workspaces {
      * holds commits not merged into the base branch, unless {@code force}.
      */
     void remove(Worktree worktree, boolean force);
+
+    /** The installed git's version line ({@code git version 2.39.5}), or empty when git cannot run. */
+    java.util.Optional<String> gitVersion();
+
+    /**
+     * Makes {@code dir} a new repository on branch {@code main} holding every file already in it as
+     * one commit by {@code author} (name and email), for samples such as the demo's.
+     */
+    void createRepository(Path dir, String message, String authorName, String authorEmail);
 }

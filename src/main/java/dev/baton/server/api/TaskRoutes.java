@@ -160,7 +160,6 @@ public final class TaskRoutes {
         } catch (InvalidInputException finishedMeanwhile) {
             throw ApiError.conflict(finishedMeanwhile.getMessage());
         }
-        engine.stopRuns(id);
         JsonSupport.respond(ctx, ApiViews.task(cancelled, null));
     }
 
