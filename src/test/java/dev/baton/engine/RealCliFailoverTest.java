@@ -49,11 +49,13 @@ class RealCliFailoverTest {
         Path claude = AgentClis.binary(AgentClis.CLAUDE, "claude");
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (ScriptedModelServer server = ScriptedModelServer.start(new AnthropicMessages())) {
-            Turn limited = Turn.error(429, "Number of request tokens has exceeded your per-minute rate limit", 2);
+            String message = "Number of request tokens has exceeded your per-minute rate limit";
+            // The CLI retries once after the first 429's short wait; the last one's reset lies far
+            // enough ahead that the failover still sees the limit on a slow machine.
             server.script(Script.of(
                     Turn.tool("Write", Map.of("file_path", "notes.txt", "content", "claude was here\n")),
-                    limited,
-                    limited));
+                    Turn.error(429, message, 2),
+                    Turn.error(429, message, 600)));
             Map<String, String> env = new HashMap<>();
             env.put("ANTHROPIC_BASE_URL", server.baseUrl());
             env.put("ANTHROPIC_API_KEY", "sk-ant-scripted-test-key");
