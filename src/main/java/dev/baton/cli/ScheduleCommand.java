@@ -98,6 +98,7 @@ final class ScheduleCommand implements Runnable {
                                 Map<String, Object> v = new LinkedHashMap<>();
                                 v.put("id", s.id());
                                 v.put("cron", s.cron());
+                                v.put("description", schedules.description(s));
                                 v.put("text", s.prompt());
                                 v.put("agent", s.agent());
                                 v.put("repo", s.repo());
@@ -120,11 +121,12 @@ final class ScheduleCommand implements Runnable {
                     out.println("No schedules. Add one: baton schedule add \"0 2 * * *\" \"Run the nightly checks\"");
                     return Main.OK;
                 }
-                Table table = new Table("ID", "CRON", "WINDOW", "AGENT", "NEXT", "LAST TASK", "TEXT");
+                Table table = new Table("ID", "CRON", "DESCRIPTION", "WINDOW", "AGENT", "NEXT", "LAST TASK", "TEXT");
                 for (Schedule s : schedules.list()) {
                     table.row(
                             s.id(),
                             s.cron(),
+                            schedules.description(s),
                             s.window() == null ? "any time" : s.window(),
                             s.agent() == null ? "any" : s.agent(),
                             schedules.nextTime(s).toOffsetDateTime(),

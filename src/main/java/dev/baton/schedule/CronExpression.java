@@ -1,21 +1,30 @@
 package dev.baton.schedule;
 
+import com.cronutils.descriptor.CronDescriptor;
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import dev.baton.core.InvalidInputException;
-import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A five-field cron expression (minute, hour, day of month, month, day of week) with lists, ranges,
- * steps, month and day names, and the shorthands {@code @hourly}, {@code @daily} ({@code @nightly}),
- * {@code @weekly}, {@code @monthly}. As in Vixie cron, when both day fields are restricted a day
- * matches either. Immutable, thread-safe.
+ * A five-field Unix cron expression (minute, hour, day of month, month, day of week) with lists,
+ * ranges, steps, month and day names, read by cron-utils; and the shorthands {@code @hourly},
+ * {@code @daily} ({@code @nightly}, {@code @midnight}), {@code @weekly}, {@code @monthly},
+ * {@code @yearly}, which cron-utils' Unix definition does not take and which people have used in
+ * their schedules. As in Vixie cron, when both day fields are restricted a day matches either.
+ * Immutable, thread-safe.
  */
 public final class CronExpression {
+    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    // The CLI speaks English; a description in the machine's language would sit oddly among it.
+    private static final CronDescriptor DESCRIPTOR = CronDescriptor.instance(Locale.ENGLISH);
     private static final Map<String, String> SHORTHANDS = Map.of(
             "@hourly", "0 * * * *",
             "@daily", "0 0 * * *",
@@ -24,30 +33,19 @@ public final class CronExpression {
             "@weekly", "0 0 * * 0",
             "@monthly", "0 0 1 * *",
             "@yearly", "0 0 1 1 *");
-    private static final List<String> MONTHS =
-            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
-    private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
+    private static final List<String> FIELDS = List.of("minute", "hour", "day of month", "month", "day of week");
+    private static final String EXAMPLE = "e.g. \"30 22 * * 1-5\" for 22:30 Monday to Friday";
+    // cron-utils starts every parse error with this; the rest is the reason.
+    private static final String LIBRARY_PREFIX = "Failed to parse cron expression.";
 
     private final String text;
-    private final BitSet minutes;
-    private final BitSet hours;
-    private final BitSet daysOfMonth;
-    private final BitSet months;
-    private final BitSet daysOfWeek;
-    private final boolean anyDayOfMonth;
-    private final boolean anyDayOfWeek;
+    private final Cron cron;
+    private final ExecutionTime times;
 
-    private CronExpression(String text, String[] f) {
+    private CronExpression(String text, Cron cron) {
         this.text = text;
-        this.minutes = field(f[0], 0, 59, null, "minute");
-        this.hours = field(f[1], 0, 23, null, "hour");
-        this.daysOfMonth = field(f[2], 1, 31, null, "day of month");
-        this.months = field(f[3], 1, 12, MONTHS, "month");
-        BitSet dow = field(f[4], 0, 7, DAYS, "day of week");
-        if (dow.get(7)) dow.set(0); // 7 is Sunday too
-        this.daysOfWeek = dow;
-        this.anyDayOfMonth = f[2].equals("*");
-        this.anyDayOfWeek = f[4].equals("*");
+        this.cron = cron;
+        this.times = ExecutionTime.forCron(cron);
     }
 
     /** Parses an expression; a malformed one fails with what is wrong and an example. */
@@ -56,101 +54,65 @@ public final class CronExpression {
             throw new InvalidInputException(
                     "empty cron expression; give five fields, e.g. \"0 2 * * *\" for 02:00 daily");
         }
-        String text = expression.strip().toLowerCase(Locale.ROOT);
-        String fields = SHORTHANDS.getOrDefault(text, text);
-        String[] f = fields.split("\\s+");
-        if (f.length != 5) {
-            throw new InvalidInputException("cron expression '" + expression + "' has " + f.length
-                    + " field(s); it needs five: minute hour day-of-month month day-of-week, e.g. \"30 22 * * 1-5\"");
+        String text = expression.strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("@") && !SHORTHANDS.containsKey(lower)) {
+            throw new InvalidInputException("unknown cron shorthand '" + text
+                    + "'; use @hourly, @daily, @weekly, @monthly or @yearly, or five fields, " + EXAMPLE);
         }
-        return new CronExpression(expression.strip(), f);
+        String[] fields = SHORTHANDS.getOrDefault(lower, lower).split("\\s+");
+        if (fields.length != 5) {
+            throw new InvalidInputException("cron expression '" + text + "' has " + fields.length
+                    + " field(s); it needs five: minute hour day-of-month month day-of-week, " + EXAMPLE);
+        }
+        try {
+            return new CronExpression(text, PARSER.parse(String.join(" ", fields)));
+        } catch (IllegalArgumentException e) {
+            throw invalid(text, fields, e);
+        }
     }
 
+    /** The text as given, so a schedule lists what its author typed. */
     @Override
     public String toString() {
         return text;
     }
 
-    /** The first matching minute strictly after {@code after}, or throws when none in eight years. */
+    /** In plain English, such as "at 02:00" or "every 15 minutes". */
+    public String description() {
+        return DESCRIPTOR.describe(cron);
+    }
+
+    /** The first matching minute strictly after {@code after}, in its zone; throws when none comes. */
     public ZonedDateTime next(ZonedDateTime after) {
-        ZonedDateTime t = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        ZonedDateTime limit = t.plusYears(8);
-        while (t.isBefore(limit)) {
-            if (!months.get(t.getMonthValue())) {
-                t = t.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
-                continue;
-            }
-            if (!dayMatches(t)) {
-                t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
-                continue;
-            }
-            if (!hours.get(t.getHour())) {
-                t = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
-                continue;
-            }
-            if (!minutes.get(t.getMinute())) {
-                t = t.plusMinutes(1);
-                continue;
-            }
-            return t;
-        }
-        throw new InvalidInputException("cron expression '" + text + "' never matches a date");
+        return times.nextExecution(after.truncatedTo(ChronoUnit.MINUTES))
+                .orElseThrow(() -> new InvalidInputException("cron expression '" + text
+                        + "' never matches a date (is its day of month in none of its months?); "
+                        + EXAMPLE));
     }
 
-    private boolean dayMatches(ZonedDateTime t) {
-        boolean dom = daysOfMonth.get(t.getDayOfMonth());
-        boolean dow = daysOfWeek.get(
-                t.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : t.getDayOfWeek().getValue());
-        if (anyDayOfMonth && anyDayOfWeek) return true;
-        if (anyDayOfMonth) return dow;
-        if (anyDayOfWeek) return dom;
-        return dom || dow;
-    }
-
-    private static BitSet field(String spec, int min, int max, List<String> names, String what) {
-        BitSet bits = new BitSet(max + 1);
-        for (String part : spec.split(",")) {
-            int step = 1;
-            String range = part;
-            int slash = part.indexOf('/');
-            if (slash >= 0) {
-                step = number(part.substring(slash + 1), 1, max, null, what, spec);
-                range = part.substring(0, slash);
+    /**
+     * Names the field cron-utils refused: its messages give the reason but not the field, so each
+     * field is tried alone among wildcards.
+     */
+    private static InvalidInputException invalid(String text, String[] fields, IllegalArgumentException e) {
+        for (int i = 0; i < fields.length; i++) {
+            String[] alone = {"*", "*", "*", "*", "*"};
+            alone[i] = fields[i];
+            try {
+                PARSER.parse(String.join(" ", alone));
+            } catch (IllegalArgumentException refused) {
+                return new InvalidInputException(
+                        "cron " + FIELDS.get(i) + " field '" + fields[i] + "': " + reason(refused) + "; " + EXAMPLE);
             }
-            int from;
-            int to;
-            if (range.equals("*")) {
-                from = min;
-                to = max;
-            } else if (range.contains("-")) {
-                String[] ends = range.split("-", 2);
-                from = number(ends[0], min, max, names, what, spec);
-                to = number(ends[1], min, max, names, what, spec);
-                if (from > to) throw bad(spec, what, "range " + range + " runs backwards");
-            } else {
-                from = number(range, min, max, names, what, spec);
-                to = slash >= 0 ? max : from;
-            }
-            for (int v = from; v <= to; v += step) bits.set(v);
         }
-        return bits;
+        return new InvalidInputException("cron expression '" + text + "': " + reason(e) + "; " + EXAMPLE);
     }
 
-    private static int number(String text, int min, int max, List<String> names, String what, String spec) {
-        if (names != null && names.contains(text)) {
-            return names.indexOf(text) + (names == MONTHS ? 1 : 0);
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw bad(spec, what, "'" + text + "' is not a number");
-        }
-        if (value < min || value > max) throw bad(spec, what, value + " is outside " + min + "-" + max);
-        return value;
-    }
-
-    private static InvalidInputException bad(String spec, String what, String why) {
-        return new InvalidInputException("cron " + what + " field '" + spec + "': " + why);
+    private static String reason(IllegalArgumentException e) {
+        String message = e.getMessage() == null ? "not valid" : e.getMessage().strip();
+        return message.startsWith(LIBRARY_PREFIX)
+                ? message.substring(LIBRARY_PREFIX.length()).strip()
+                : message;
     }
 }

@@ -38,6 +38,7 @@ public final class Schedules {
      */
     public Schedule add(String cron, String prompt, String agent, Path repo, String window) {
         CronExpression expression = CronExpression.parse(cron);
+        expression.next(clock.instant().atZone(zone)); // one that never fires (31 February) is refused now
         if (prompt == null || prompt.isBlank()) {
             throw new InvalidInputException("the schedule has no task text; say what should be done");
         }
@@ -79,5 +80,10 @@ public final class Schedules {
     public ZonedDateTime nextTime(Schedule s) {
         var since = s.lastFiredAt() != null ? s.lastFiredAt() : s.createdAt();
         return CronExpression.parse(s.cron()).next(since.atZone(zone));
+    }
+
+    /** When the schedule fires, in plain English, such as "at 02:00". */
+    public String description(Schedule s) {
+        return CronExpression.parse(s.cron()).description();
     }
 }

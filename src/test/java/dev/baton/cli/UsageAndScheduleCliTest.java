@@ -123,13 +123,22 @@ class UsageAndScheduleCliTest {
         JsonNode listed = JSON.readTree(cli.run("schedule", "ls", "--json").out());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("cron").asText()).isEqualTo("0 2 * * *");
+        assertThat(listed.get(0).get("description").asText()).isEqualTo("at 02:00");
         assertThat(listed.get(0).get("window").asText()).isEqualTo("22:00-06:00");
         assertThat(listed.get(0).get("repo").asText()).isEqualTo(repo.toString());
-        assertThat(cli.run("schedule", "ls").out()).contains(id).contains("echo nightly");
+        String table = cli.run("schedule", "ls").out();
+        assertThat(table)
+                .contains("CRON       DESCRIPTION")
+                .contains(id + "  0 2 * * *  at 02:00")
+                .contains("echo nightly");
 
         var badCron = cli.run("schedule", "add", "61 * * * *", "echo x");
         assertThat(badCron.exitCode()).isEqualTo(2);
-        assertThat(badCron.err()).contains("cron minute field '61': 61 is outside 0-59");
+        assertThat(badCron.err())
+                .contains("cron minute field '61': Value 61 not in range [0, 59]; e.g. \"30 22 * * 1-5\"");
+        var never = cli.run("schedule", "add", "0 0 30 feb *", "echo x");
+        assertThat(never.exitCode()).isEqualTo(2);
+        assertThat(never.err()).contains("cron expression '0 0 30 feb *' never matches a date");
         var fourFields = cli.run("schedule", "add", "0 2 * *", "echo x");
         assertThat(fourFields.err()).contains("has 4 field(s); it needs five");
         var badWindow = cli.run("schedule", "add", "@daily", "echo x", "--window", "late");
@@ -137,6 +146,7 @@ class UsageAndScheduleCliTest {
         var badAgent = cli.run("schedule", "add", "@daily", "echo x", "--agent", "nobody");
         assertThat(badAgent.err()).contains("unknown agent 'nobody'");
 
+        assertThat(JSON.readTree(cli.run("schedule", "ls", "--json").out())).hasSize(1); // none of the bad ones kept
         assertThat(cli.run("schedule", "rm", id).out()).contains("removed " + id);
         var again = cli.run("schedule", "rm", id);
         assertThat(again.exitCode()).isEqualTo(2);

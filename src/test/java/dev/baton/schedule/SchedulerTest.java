@@ -1,8 +1,10 @@
 package dev.baton.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.Event;
+import dev.baton.core.InvalidInputException;
 import dev.baton.core.Task;
 import dev.baton.core.TaskStatus;
 import dev.baton.route.RoutingConfig;
@@ -54,6 +56,7 @@ class SchedulerTest {
     @Test
     void aDueScheduleFiresOnceAndAgainOnlyAtItsNextTimeAfterItsTaskFinished() {
         Schedule s = schedules.add("0 2 * * *", "echo nightly", null, null, null);
+        assertThat(schedules.description(s)).isEqualTo("at 02:00");
         at("2026-01-01T01:59:00Z");
         assertThat(scheduler.tick()).isZero();
         at("2026-01-01T02:00:00Z");
@@ -92,6 +95,31 @@ class SchedulerTest {
         Schedule after = f.baton.tables().schedules().find(s.id()).orElseThrow();
         assertThat(after.lastFiredAt()).isEqualTo(Instant.parse("2026-01-03T05:07:00Z"));
         assertThat(schedules.nextTime(after).toInstant()).isEqualTo(Instant.parse("2026-01-03T05:10:00Z"));
+    }
+
+    @Test
+    void cronTimesAreReadInTheSchedulesZone() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Schedules local = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock, paris);
+        Scheduler inParis = new Scheduler(
+                f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock, paris);
+        Schedule s = local.add("@daily", "echo at midnight in Paris", null, null, null);
+        assertThat(local.description(s)).isEqualTo("at 00:00");
+        assertThat(local.nextTime(s).toInstant()).isEqualTo(Instant.parse("2026-01-01T23:00:00Z"));
+        at("2026-01-01T22:59:00Z");
+        assertThat(inParis.tick()).isZero();
+        at("2026-01-01T23:00:00Z");
+        assertThat(inParis.tick()).isEqualTo(1);
+    }
+
+    @Test
+    void aScheduleThatCanNeverFireIsRefusedAndNotKept() {
+        assertThatThrownBy(() -> schedules.add("0 0 31 feb *", "echo never", null, null, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cron expression '0 0 31 feb *' never matches a date");
+        assertThatThrownBy(() -> schedules.add("0 24 * * *", "echo never", null, null, null))
+                .hasMessageStartingWith("cron hour field '24': Value 24 not in range [0, 23]");
+        assertThat(schedules.list()).isEmpty();
     }
 
     @Test
