@@ -2,11 +2,16 @@ package dev.baton.server;
 
 import dev.baton.Baton;
 import dev.baton.core.InvalidInputException;
+import dev.baton.server.api.FollowUpRoutes;
 import dev.baton.server.api.InfoRoutes;
+import dev.baton.server.api.MergeRoutes;
 import dev.baton.server.api.RequirementRoutes;
 import dev.baton.server.api.RunRoutes;
+import dev.baton.server.api.ScheduleRoutes;
 import dev.baton.server.api.TaskRoutes;
 import dev.baton.server.api.TaskSubmission;
+import dev.baton.server.api.UsageRoutes;
+import dev.baton.server.api.WorkflowRoutes;
 import dev.baton.server.auth.AccessControl;
 import dev.baton.server.auth.RateLimiter;
 import dev.baton.server.auth.TokenStore;
@@ -23,6 +28,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +49,15 @@ public final class BatonServer implements AutoCloseable {
     private final EventHub hub;
     private final ScheduledExecutorService chores;
     private final String host;
+    private final RouteTable routeTable;
 
-    private BatonServer(Javalin app, EventHub hub, ScheduledExecutorService chores, String host) {
+    private BatonServer(
+            Javalin app, EventHub hub, ScheduledExecutorService chores, String host, RouteTable routeTable) {
         this.app = app;
         this.hub = hub;
         this.chores = chores;
         this.host = host;
+        this.routeTable = routeTable;
     }
 
     /**
@@ -82,9 +91,11 @@ public final class BatonServer implements AutoCloseable {
                 config.requireTokens(),
                 config.corsOrigins());
         TaskSubmission submission = new TaskSubmission(baton, engine);
+        RouteTable routeTable = new RouteTable();
 
         Javalin app = Javalin.create(cfg -> {
             configure(cfg, config);
+            routeTable.listen(cfg);
             var routes = cfg.routes;
             routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
@@ -109,6 +120,11 @@ public final class BatonServer implements AutoCloseable {
             new InfoRoutes(agents, stats).register(routes);
             new RequirementRoutes(baton).register(routes);
             new DashboardRoutes(baton, agents, stats, submission).register(routes);
+            new WorkflowRoutes(baton, engine).register(routes);
+            new ScheduleRoutes(baton).register(routes);
+            new FollowUpRoutes(baton, engine).register(routes);
+            new MergeRoutes(baton).register(routes);
+            new UsageRoutes(baton, clock).register(routes);
             ErrorMapping.install(routes);
         });
         app.start(config.host(), config.port());
@@ -117,7 +133,7 @@ public final class BatonServer implements AutoCloseable {
                 Thread.ofPlatform().name("baton-server-chores").daemon(true).factory());
         chores.scheduleAtFixedRate(() -> quietly(stats::sample), 0, 5, TimeUnit.SECONDS);
         chores.scheduleWithFixedDelay(() -> quietly(agents::refreshHealth), 0, 5, TimeUnit.MINUTES);
-        return new BatonServer(app, hub, chores, config.host());
+        return new BatonServer(app, hub, chores, config.host(), routeTable);
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config) {
@@ -158,6 +174,11 @@ public final class BatonServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("server chore failed", e);
         }
+    }
+
+    /** The endpoints this server answers (the OpenAPI document must list exactly these). */
+    List<RouteTable.Route> routes() {
+        return routeTable.routes();
     }
 
     public int port() {

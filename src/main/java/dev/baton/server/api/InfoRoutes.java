@@ -4,13 +4,12 @@ import dev.baton.server.AgentDirectory;
 import dev.baton.server.JsonSupport;
 import dev.baton.server.stats.Stats;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Read-only figures: agents, status, usage, chart series, and the OpenAPI document. */
+/** Read-only figures: agents, status, chart series, and the OpenAPI document. */
 public final class InfoRoutes {
     private final AgentDirectory agents;
     private final Stats stats;
@@ -29,14 +28,8 @@ public final class InfoRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/agents", ctx -> JsonSupport.respond(ctx, Map.of("agents", agents.list())));
         routes.get("/api/status", ctx -> JsonSupport.respond(ctx, stats.status()));
-        routes.get("/api/usage", this::usage);
         routes.get("/api/metrics", ctx -> JsonSupport.respond(ctx, stats.series()));
         routes.get(
                 "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    }
-
-    private void usage(Context ctx) {
-        int days = Params.intParam(ctx, "days", 7, 1, Stats.WINDOW_DAYS);
-        JsonSupport.respond(ctx, stats.usage(days));
     }
 }

@@ -19,10 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Figures for the status endpoint, the usage endpoint, the charts and the agents page, computed
+ * Figures for the status endpoint, the charts and the agents page, computed
  * from the store: task counts, and the runs of the last {@link #WINDOW_DAYS} days (cached briefly,
  * so a busy dashboard does not read them on every request). Days are UTC days. Thread-safe.
  */
@@ -116,39 +115,6 @@ public final class Stats {
         out.put("success_rate_24h", successRate(lastDay).orElse(null));
         out.put("p95_run_seconds_24h", p95Seconds(lastDay).orElse(null));
         out.put("at", now.toString());
-        return out;
-    }
-
-    /** Tokens, cost and runs per UTC day and agent, over the last {@code days} days. */
-    public Map<String, Object> usage(int days) {
-        Instant since = startOfDay(clock.instant()).minus(Duration.ofDays(days - 1));
-        Map<String, Map<String, Totals>> byDay = new TreeMap<>();
-        Map<String, Totals> byAgent = new TreeMap<>();
-        Totals total = new Totals();
-        for (Run run : recentRuns()) {
-            if (run.startedAt().isBefore(since)) continue;
-            String day = day(run.startedAt());
-            byDay.computeIfAbsent(day, d -> new TreeMap<>())
-                    .computeIfAbsent(run.agent(), a -> new Totals())
-                    .add(run);
-            byAgent.computeIfAbsent(run.agent(), a -> new Totals()).add(run);
-            total.add(run);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        byDay.forEach((day, agents) -> agents.forEach((agent, t) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("day", day);
-            row.put("agent", agent);
-            row.putAll(t.view());
-            rows.add(row);
-        }));
-        Map<String, Object> agents = new LinkedHashMap<>();
-        byAgent.forEach((agent, t) -> agents.put(agent, t.view()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("since", since.toString());
-        out.put("days", rows);
-        out.put("agents", agents);
-        out.put("total", total.view());
         return out;
     }
 
