@@ -59,6 +59,17 @@ class PackageRulesTest {
     }
 
     @Test
+    void theStoresImplementationsAreReachedOnlyThroughItsPorts() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.baton.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.baton.store.internal..")
+                .check(classes);
+    }
+
+    @Test
     void lowerRoomsNeverImportHigherOnes() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
