@@ -19,9 +19,12 @@ import dev.baton.route.RoutingTables;
 import dev.baton.schedule.Schedules;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
+import dev.baton.store.Database;
+import dev.baton.store.Overview;
 import dev.baton.store.Recorder;
-import dev.baton.store.SqliteStore;
+import dev.baton.store.SqliteDatabase;
 import dev.baton.store.Store;
+import dev.baton.store.TokenStore;
 import dev.baton.tasks.TaskService;
 import dev.baton.workflow.WorkflowService;
 import dev.baton.workspace.GitMerges;
@@ -41,6 +44,7 @@ import java.util.Map;
  */
 public final class Baton implements AutoCloseable {
     private final BatonHome home;
+    private final Database database;
     private final Store store;
     private final Recorder recorder;
     private final AgentCatalog catalog;
@@ -66,7 +70,8 @@ public final class Baton implements AutoCloseable {
             Clock clock) {
         this.home = home;
         this.routing = RoutingConfigFile.read(home.root().resolve("routing.yaml")); // before anything is opened
-        this.store = SqliteStore.open(home.database());
+        this.database = SqliteDatabase.open(home.database());
+        this.store = database.store();
         this.recorder = new Recorder(store);
         this.catalog = catalog;
         this.registrations = List.copyOf(registrations);
@@ -74,7 +79,7 @@ public final class Baton implements AutoCloseable {
         this.launcher = launcher;
         this.workspaces = new GitWorkspaces(launcher, home.worktrees());
         this.clock = clock;
-        this.tables = RoutingTables.open(home.database());
+        this.tables = RoutingTables.on(database);
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
         this.workflows = new WorkflowService(tasks, agents, new SecureRandom());
@@ -207,6 +212,16 @@ public final class Baton implements AutoCloseable {
         return tables;
     }
 
+    /** The API tokens in this home's database (the server issues and checks them). */
+    public TokenStore tokens() {
+        return database.tokens();
+    }
+
+    /** Counts and windows over this home's tasks, runs and events (for the server's figures). */
+    public Overview overview() {
+        return database.overview();
+    }
+
     /**
      * How engines made from now on route: failover depth, capacity thresholds, and each agent's
      * daily plan (from its registration's limits unless the config names a plan for it).
@@ -226,7 +241,6 @@ public final class Baton implements AutoCloseable {
     @Override
     public void close() {
         launcher.close();
-        tables.close();
-        store.close();
+        database.close();
     }
 }

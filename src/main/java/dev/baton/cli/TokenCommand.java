@@ -1,10 +1,9 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
-import dev.baton.server.HomeDatabase;
 import dev.baton.server.auth.ApiToken;
+import dev.baton.server.auth.ApiTokens;
 import dev.baton.server.auth.Scope;
-import dev.baton.server.auth.TokenStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +26,8 @@ final class TokenCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static TokenStore tokens(Baton baton) {
-        return new TokenStore(HomeDatabase.on(baton.tables().database()).jdbi(), Clock.systemUTC());
+    static ApiTokens tokens(Baton baton) {
+        return new ApiTokens(baton.tokens(), Clock.systemUTC());
     }
 
     @Command(
@@ -51,7 +50,7 @@ final class TokenCommand implements Runnable {
         public Integer call() {
             Scope parsed = Scope.fromWire(scope);
             try (Baton baton = home.open()) {
-                TokenStore.Created created = tokens(baton).create(name, parsed);
+                ApiTokens.Created created = tokens(baton).create(name, parsed);
                 var out = spec.commandLine().getOut();
                 out.println(created.secret());
                 spec.commandLine()

@@ -13,8 +13,8 @@ import dev.baton.server.api.TaskSubmission;
 import dev.baton.server.api.UsageRoutes;
 import dev.baton.server.api.WorkflowRoutes;
 import dev.baton.server.auth.AccessControl;
+import dev.baton.server.auth.ApiTokens;
 import dev.baton.server.auth.RateLimiter;
-import dev.baton.server.auth.TokenStore;
 import dev.baton.server.dashboard.DashboardRoutes;
 import dev.baton.server.events.EventFilter;
 import dev.baton.server.events.EventHub;
@@ -66,8 +66,7 @@ public final class BatonServer implements AutoCloseable {
      */
     public static BatonServer start(Baton baton, EngineControl engine, ServerConfig config) {
         Clock clock = Clock.systemUTC();
-        HomeDatabase db = HomeDatabase.on(baton.tables().database());
-        TokenStore tokens = new TokenStore(db.jdbi(), clock);
+        ApiTokens tokens = new ApiTokens(baton.tokens(), clock);
         boolean loopback = config.loopback();
         if ((!loopback || config.requireTokens()) && !tokens.anyActive()) {
             throw new InvalidInputException((loopback
@@ -78,8 +77,8 @@ public final class BatonServer implements AutoCloseable {
                     + " or listen on 127.0.0.1");
         }
         EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15), config.eventWindow());
-        hub.start(db.latestEventId(), baton.recorder());
-        Stats stats = new Stats(baton.store(), db, clock);
+        hub.start(baton.overview().latestEventId(), baton.recorder());
+        Stats stats = new Stats(baton.store(), baton.overview(), clock);
         AgentDirectory agents = new AgentDirectory(baton, stats);
         SseEndpoint sse = new SseEndpoint(hub);
         WebSocketEndpoint ws = new WebSocketEndpoint(hub);

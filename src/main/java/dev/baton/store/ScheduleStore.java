@@ -1,99 +1,30 @@
 package dev.baton.store;
 
-import dev.baton.core.NotFoundException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
-/** Schedules in the home's database. Thread-safe. */
-public final class ScheduleStore {
-    private final Jdbi jdbi;
+/** Recurring tasks in the home's database. Implementations are thread-safe. */
+public interface ScheduleStore {
+    /** Stores a new schedule. */
+    void insert(Schedule schedule);
 
-    public ScheduleStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    /** Every schedule, oldest first (by creation time, then id). */
+    List<Schedule> list();
 
-    public void insert(Schedule s) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO schedules (id, cron, prompt, agent, repo, start_window,"
-                        + " created_at, last_fired_at, last_task_id) VALUES (:id, :cron, :prompt, :agent, :repo,"
-                        + " :window, :created, :fired, :task)")
-                .bind("id", s.id())
-                .bind("cron", s.cron())
-                .bind("prompt", s.prompt())
-                .bind("agent", s.agent())
-                .bind("repo", s.repo())
-                .bind("window", s.window())
-                .bind("created", s.createdAt().toEpochMilli())
-                .bind("fired", s.lastFiredAt() == null ? null : s.lastFiredAt().toEpochMilli())
-                .bind("task", s.lastTaskId())
-                .execute());
-    }
+    Optional<Schedule> find(String id);
 
-    public List<Schedule> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM schedules ORDER BY created_at, id")
-                .map((rs, ctx) -> row(rs))
-                .list());
-    }
-
-    public Optional<Schedule> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM schedules WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> row(rs))
-                .findOne());
-    }
-
-    public void remove(String id) {
-        int removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM schedules WHERE id = :id")
-                .bind("id", id)
-                .execute());
-        if (removed == 0) {
-            throw new NotFoundException("no schedule '" + id + "'; 'baton schedule ls' lists them");
-        }
-    }
+    /** @throws dev.baton.core.NotFoundException when there is no schedule with this id */
+    void remove(String id);
 
     /**
      * Records that a schedule fired, only if nobody else recorded a firing since {@code seenFiredAt}
-     * (two engines on one database fire a schedule once).
+     * (null: it never fired), so two engines on one database fire a schedule once.
      *
      * @return false when another engine fired it first
      */
-    public boolean markFired(String id, Instant seenFiredAt, Instant firedAt, String taskId) {
-        return jdbi.withHandle(h -> {
-                    var update = h.createUpdate("UPDATE schedules SET last_fired_at = :fired, last_task_id = :task"
-                                    + " WHERE id = :id AND "
-                                    + (seenFiredAt == null ? "last_fired_at IS NULL" : "last_fired_at = :seen"))
-                            .bind("id", id)
-                            .bind("fired", firedAt.toEpochMilli())
-                            .bind("task", taskId);
-                    if (seenFiredAt != null) update.bind("seen", seenFiredAt.toEpochMilli());
-                    return update.execute();
-                })
-                == 1;
-    }
+    boolean markFired(String id, Instant seenFiredAt, Instant firedAt, String taskId);
 
     /** Remembers the task a firing added, so the next firing can wait until it is finished. */
-    public void setLastTask(String id, String taskId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE schedules SET last_task_id = :task WHERE id = :id")
-                .bind("id", id)
-                .bind("task", taskId)
-                .execute());
-    }
-
-    private static Schedule row(ResultSet rs) throws SQLException {
-        long fired = rs.getLong("last_fired_at");
-        boolean neverFired = rs.wasNull();
-        return new Schedule(
-                rs.getString("id"),
-                rs.getString("cron"),
-                rs.getString("prompt"),
-                rs.getString("agent"),
-                rs.getString("repo"),
-                rs.getString("start_window"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                neverFired ? null : Instant.ofEpochMilli(fired),
-                rs.getString("last_task_id"));
-    }
+    void setLastTask(String id, String taskId);
 }

@@ -41,6 +41,35 @@ class PackageRulesTest {
     }
 
     @Test
+    void onlyTheStoreTalksToTheDatabase() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.baton.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.jdbi..",
+                        "com.zaxxer.hikari..",
+                        "org.sqlite..",
+                        "org.flywaydb..")
+                .because("SQL belongs behind the store's ports, so another database is one more adapter")
+                .check(classes);
+    }
+
+    @Test
+    void theStoresImplementationsAreReachedOnlyThroughItsPorts() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.baton.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.baton.store.internal..")
+                .check(classes);
+    }
+
+    @Test
     void lowerRoomsNeverImportHigherOnes() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()

@@ -3,7 +3,7 @@ package dev.baton.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.store.LedgerEntry;
-import dev.baton.store.SqliteStore;
+import dev.baton.store.SqliteDatabase;
 import dev.baton.store.UsageLedger;
 import dev.baton.testing.Eventually;
 import java.nio.file.Path;
@@ -24,9 +24,10 @@ class RoutingTablesTest {
     @Test
     void aRateLimitCountsAtOnceHereAndWithinASecondInAnotherProcessAndEndsOnTime() {
         Path file = dir.resolve("baton.db");
-        try (SqliteStore store = SqliteStore.open(file);
-                RoutingTables here = RoutingTables.open(file);
-                RoutingTables elsewhere = RoutingTables.open(file)) {
+        try (SqliteDatabase hereDb = SqliteDatabase.open(file);
+                SqliteDatabase elsewhereDb = SqliteDatabase.open(file)) {
+            RoutingTables here = RoutingTables.on(hereDb);
+            RoutingTables elsewhere = RoutingTables.on(elsewhereDb);
             Instant now = Instant.now();
             assertThat(here.rateLimits().activeAt(now)).isEmpty(); // read, and now trusted for a second
 
@@ -46,9 +47,10 @@ class RoutingTablesTest {
     @Test
     void todaysUsageCountsThisProcesssRunsAtOnceAndAnotherProcesssWithinASecond() {
         Path file = dir.resolve("baton.db");
-        try (SqliteStore store = SqliteStore.open(file);
-                RoutingTables here = RoutingTables.open(file);
-                RoutingTables elsewhere = RoutingTables.open(file)) {
+        try (SqliteDatabase hereDb = SqliteDatabase.open(file);
+                SqliteDatabase elsewhereDb = SqliteDatabase.open(file)) {
+            RoutingTables here = RoutingTables.on(hereDb);
+            RoutingTables elsewhere = RoutingTables.on(elsewhereDb);
             Instant now = Instant.now();
             String today = UsageLedger.day(now);
             assertThat(here.ledger().recentByAgentOn(today)).isEmpty();

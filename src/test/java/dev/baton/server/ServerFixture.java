@@ -1,8 +1,8 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.server.auth.ApiTokens;
 import dev.baton.server.auth.Scope;
-import dev.baton.server.auth.TokenStore;
 import dev.baton.testing.TestBaton;
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +42,7 @@ final class ServerFixture implements AutoCloseable {
                 new dev.baton.core.BatonHome(home),
                 dev.baton.engine.EngineConfig.defaults(),
                 dev.baton.agent.AgentRegistry.commandOnly(1))) {
-            return new TokenStore(HomeDatabase.on(b.tables().database()).jdbi(), Clock.systemUTC())
+            return new ApiTokens(b.tokens(), Clock.systemUTC())
                     .create("test", scope)
                     .secret();
         }

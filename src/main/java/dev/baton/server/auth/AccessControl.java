@@ -26,7 +26,7 @@ public final class AccessControl {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
-    private final TokenStore tokens;
+    private final ApiTokens tokens;
     private final RateLimiter limiter;
     private final boolean loopback;
     private final boolean requireTokens;
@@ -36,7 +36,7 @@ public final class AccessControl {
     private record Cached(Optional<ApiToken> token, long until) {}
 
     public AccessControl(
-            TokenStore tokens, RateLimiter limiter, boolean loopback, boolean requireTokens, List<String> corsOrigins) {
+            ApiTokens tokens, RateLimiter limiter, boolean loopback, boolean requireTokens, List<String> corsOrigins) {
         this.tokens = tokens;
         this.limiter = limiter;
         this.loopback = loopback;

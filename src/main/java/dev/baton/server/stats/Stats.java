@@ -4,7 +4,7 @@ import dev.baton.core.Run;
 import dev.baton.core.RunId;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskStatus;
-import dev.baton.server.HomeDatabase;
+import dev.baton.store.Overview;
 import dev.baton.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class Stats {
     private static final int SAMPLES = 720;
 
     private final Store store;
-    private final HomeDatabase db;
+    private final Overview overview;
     private final Clock clock;
     private final Deque<Map<String, Object>> queueSamples = new ArrayDeque<>();
     private List<Run> cachedRuns = List.of();
@@ -40,9 +40,9 @@ public final class Stats {
     private Map<TaskStatus, Long> cachedCounts;
     private long countsUntil;
 
-    public Stats(Store store, HomeDatabase db, Clock clock) {
+    public Stats(Store store, Overview overview, Clock clock) {
         this.store = store;
-        this.db = db;
+        this.overview = overview;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ public final class Stats {
     public synchronized Map<TaskStatus, Long> taskCounts() {
         long now = System.nanoTime();
         if (cachedCounts == null || now > countsUntil) {
-            cachedCounts = db.taskCounts();
+            cachedCounts = overview.taskCounts();
             countsUntil = now + CACHE_FOR.toNanos() / 4;
         }
         return cachedCounts;
@@ -72,8 +72,8 @@ public final class Stats {
         if (now > cachedUntil) {
             Instant since = startOfDay(clock.instant()).minus(Duration.ofDays(WINDOW_DAYS - 1));
             List<Run> runs = new ArrayList<>();
-            for (String id : db.runIdsStartedSince(since, MAX_RUNS)) {
-                store.findRun(new RunId(id)).ifPresent(runs::add);
+            for (RunId id : overview.runsStartedSince(since, MAX_RUNS)) {
+                store.findRun(id).ifPresent(runs::add);
             }
             cachedRuns = List.copyOf(runs);
             cachedUntil = now + CACHE_FOR.toNanos();
@@ -98,7 +98,7 @@ public final class Stats {
         List<Run> runs = recentRuns();
         List<Run> lastDay = finishedSince(runs, now.minus(Duration.ofHours(24)));
         List<Run> lastHour = finishedSince(runs, now.minus(Duration.ofHours(1)));
-        Map<TaskStatus, Long> fresh = db.taskCounts();
+        Map<TaskStatus, Long> fresh = overview.taskCounts();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(
                 "queue_depth",

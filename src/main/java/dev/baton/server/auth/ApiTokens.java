@@ -2,33 +2,33 @@ package dev.baton.server.auth;
 
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.NotFoundException;
+import dev.baton.store.StoredToken;
+import dev.baton.store.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * API tokens in the home's database. A token is {@code baton_} and 256 random bits; only its
- * SHA-256 is stored, so the database never holds a usable secret. Thread-safe.
+ * API tokens: issued, checked, listed and revoked over the home's {@link TokenStore}. A token is
+ * {@code baton_} and 256 random bits; only its SHA-256 is stored, so the database never holds a
+ * usable secret. Thread-safe.
  */
-public final class TokenStore {
+public final class ApiTokens {
     private static final String PREFIX = "baton_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Jdbi jdbi;
+    private final TokenStore tokens;
     private final Clock clock;
 
-    public TokenStore(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public ApiTokens(TokenStore tokens, Clock clock) {
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -46,62 +46,34 @@ public final class TokenStore {
         String hash = hash(secret);
         String id = hash.substring(0, 12);
         Instant now = clock.instant();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, scope, token_hash, created_at)"
-                        + " VALUES (:id, :name, :scope, :hash, :at)")
-                .bind("id", id)
-                .bind("name", label)
-                .bind("scope", scope.wireName())
-                .bind("hash", hash)
-                .bind("at", now.toEpochMilli())
-                .execute());
+        tokens.insert(new StoredToken(id, label, scope.wireName(), now, null), hash);
         return new Created(new ApiToken(id, label, scope, now, null), secret);
     }
 
     /** The active token with this secret, if any. */
     public Optional<ApiToken> verify(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) return Optional.empty();
-        String hash = hash(secret);
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT * FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
-                        .bind("hash", hash)
-                        .map((rs, ctx) -> row(rs))
-                        .findOne());
+        return tokens.findActive(hash(secret)).map(ApiTokens::token);
     }
 
     public List<ApiToken> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_tokens ORDER BY created_at, id")
-                .map((rs, ctx) -> row(rs))
-                .list());
+        return tokens.list().stream().map(ApiTokens::token).toList();
     }
 
     /** True when at least one token can be used. */
     public boolean anyActive() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL")
-                        .mapTo(Long.class)
-                        .one())
-                > 0;
+        return tokens.anyActive();
     }
 
     public void revoke(String id) {
-        int changed = jdbi.withHandle(
-                h -> h.createUpdate("UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                        .bind("at", clock.instant().toEpochMilli())
-                        .bind("id", id)
-                        .execute());
-        if (changed == 0) {
+        if (!tokens.revoke(id, clock.instant())) {
             throw new NotFoundException("no active token with id '" + id + "'; 'baton token list' shows them");
         }
     }
 
-    private static ApiToken row(ResultSet rs) throws SQLException {
-        long revoked = rs.getLong("revoked_at");
-        Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
+    private static ApiToken token(StoredToken stored) {
         return new ApiToken(
-                rs.getString("id"),
-                rs.getString("name"),
-                Scope.fromWire(rs.getString("scope")),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                revokedAt);
+                stored.id(), stored.name(), Scope.fromWire(stored.scope()), stored.createdAt(), stored.revokedAt());
     }
 
     static String hash(String secret) {

@@ -1,0 +1,10 @@
+package dev.baton.store;
+
+import java.nio.file.Path;
+
+class SqliteUsageLedgerTest extends UsageLedgerContract {
+    @Override
+    protected Database openDatabase(Path dir) {
+        return SqliteDatabase.open(dir.resolve("baton.db"));
+    }
+}
