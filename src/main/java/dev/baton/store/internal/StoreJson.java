@@ -2,10 +2,7 @@ package dev.baton.store.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.RunResult;
 import dev.baton.core.StoreException;
@@ -13,6 +10,7 @@ import dev.baton.core.TaskId;
 import dev.baton.core.TaskMode;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +46,8 @@ public final class StoreJson {
 
     private final Map<RunResult, String> recentResultJson = new ConcurrentHashMap<>();
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** java.time as ISO text, unknown properties ignored: older code reads newer rows. */
+    private final ObjectMapper mapper = Jackson.json();
 
     /** The stored shape of a {@link TaskSpec}; {@code timeout} is ISO-8601 ({@code PT30M}). */
     private record SpecDoc(
