@@ -85,10 +85,14 @@ public final class YamlValues {
 
     /** What to tell someone who wrote {@code text} where true or false belongs. */
     public static String notABoolean(String text) {
-        String hint = YAML_1_1_BOOLEANS.contains(text.strip().toLowerCase(Locale.ROOT))
+        return "write true or false, not '" + text + "'" + yaml11Hint(text);
+    }
+
+    /** Why {@code yes}, {@code no}, {@code on} or {@code off} is not a boolean here; empty for other text. */
+    public static String yaml11Hint(String text) {
+        return YAML_1_1_BOOLEANS.contains(text.strip().toLowerCase(Locale.ROOT))
                 ? " (YAML 1.2, which Baton reads, takes yes, no, on and off as text)"
                 : "";
-        return "write true or false, not '" + text + "'" + hint;
     }
 
     /** A short description for messages: "the number 5", "a list", "the text 'soon'". */
