@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * renaming a field in the domain cannot silently change what is on disk. Free-form maps
  * ({@code TaskSpec.extra}, event data) come back as Jackson reads JSON: strings, booleans, nulls,
  * {@code Integer} when a whole number fits (else {@code Long} or {@code BigInteger}), {@code Double}
- * for fractions, {@code ArrayList} and {@code LinkedHashMap} — the same types Jackson's YAML reader
- * produces from a task file, so such values round-trip unchanged.
+ * for fractions, {@code ArrayList} and {@code LinkedHashMap} — the same value types {@code
+ * format.YamlValues} makes of a task file's fields (its lists and maps are equal ones), so such
+ * values round-trip unchanged.
  *
  * <p>Thread-safe.
  */
