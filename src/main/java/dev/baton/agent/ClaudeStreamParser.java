@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import java.util.Set;
  * <p>One parser per run; not thread-safe.
  */
 public final class ClaudeStreamParser implements StreamParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     private static final int MAX_OUTPUT = 4096;
 
     private final Clock clock;

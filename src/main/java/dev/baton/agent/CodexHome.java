@@ -3,6 +3,7 @@ package dev.baton.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * providers name, whether a login ({@code auth.json}) is there, and the recorded sessions. Immutable.
  */
 record CodexHome(Path dir) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     private static final String PROVIDERS = "model_providers.";
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*([^\\]]+?)\\s*]\\s*(?:#.*)?$");
     private static final Pattern STRING_KEY =

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 final class CodexStreamParser implements StreamParser {
     static final String LAUNCH_LINE_TYPE = "baton.codex_launch";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     private final CodexErrors errors;
     private final Set<String> startedTools = new HashSet<>();

@@ -7,6 +7,7 @@ import dev.baton.core.AgentProfile;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Task;
 import dev.baton.core.TaskMode;
+import dev.baton.format.Jackson;
 import dev.baton.session.LaunchSpec;
 import dev.baton.session.RunFiles;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class OpencodeAgent implements AgentAdapter {
     /** Reports a failed pre-launch check on the stream, so the run fails at once with its reason. */
     private static final String REFUSE_SCRIPT = "printf '%s\\n' \"$1\"; exit 1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     private static final int TAIL_BYTES = 4000;
     /** Variables that hold a key for one of opencode's built-in providers. */
     private static final List<String> PROVIDER_KEYS = List.of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,7 +31,7 @@ public final class OpencodeStreamParser implements StreamParser {
     static final String LAUNCH = "baton.launch";
     static final String PREFLIGHT = "baton.preflight";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     private static final int MAX_OUTPUT = 4096;
     private static final Pattern RATE_LIMIT = Pattern.compile(
             "rate[ _-]?limit|usage limit|too many requests|quota|resource[ _]exhausted|insufficient_quota",

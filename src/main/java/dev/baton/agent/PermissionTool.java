@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.Task;
+import dev.baton.format.Jackson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class PermissionTool {
     public static final String TOOL = "approve";
 
     static final String TOOL_REFERENCE = "mcp__" + SERVER + "__" + TOOL;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     private PermissionTool() {}
 

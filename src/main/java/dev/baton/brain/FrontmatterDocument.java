@@ -1,9 +1,10 @@
 package dev.baton.brain;
 
 import dev.baton.core.TaskFileException;
+import dev.baton.format.YamlException;
+import dev.baton.format.YamlValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,12 +32,16 @@ public record FrontmatterDocument(Map<String, Object> fields, Map<String, Intege
         Map<String, Integer> lines = new LinkedHashMap<>();
         if (sections.hasFrontmatter()) {
             FrontmatterSource where = new FrontmatterSource(fileName, sections.frontmatterFirstLine());
-            List<YamlFrontmatter.Field> read =
-                    YamlFrontmatter.read(where, sections.frontmatter(), TaskFileParser.MAX_FILE_BYTES);
-            YamlValues.Budget budget = new YamlValues.Budget(TaskFileParser.MAX_FILE_BYTES);
-            for (YamlFrontmatter.Field field : read) {
-                fields.put(field.key(), YamlValues.plain(where, field.key(), field.value(), budget));
-                lines.put(field.key(), where.lineOf(field.keyNode()));
+            try {
+                YamlFrontmatter.Block read =
+                        YamlFrontmatter.read(where, sections.frontmatter(), TaskFileParser.MAX_FILE_BYTES);
+                YamlValues.Budget budget = new YamlValues.Budget(TaskFileParser.MAX_FILE_BYTES);
+                for (YamlFrontmatter.Field field : read.fields()) {
+                    fields.put(field.key(), YamlValues.plain(read.document(), field.key(), field.value(), budget));
+                    lines.put(field.key(), where.lineOf(field.keyNode()));
+                }
+            } catch (YamlException e) {
+                throw where.error(e);
             }
         }
         return new FrontmatterDocument(fields, lines, sections.body().strip());

@@ -6,6 +6,9 @@ import dev.baton.core.Priority;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskMode;
 import dev.baton.core.TaskSpec;
+import dev.baton.format.Timestamps;
+import dev.baton.format.YamlDocument;
+import dev.baton.format.YamlValues;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -89,7 +92,7 @@ final class FrontmatterFields {
      */
     static Bookkeeping apply(
             FrontmatterSource source,
-            List<YamlFrontmatter.Field> fields,
+            YamlFrontmatter.Block frontmatter,
             Path baseDir,
             YamlValues.Budget budget,
             TaskSpec.Builder builder) {
@@ -98,10 +101,11 @@ final class FrontmatterFields {
         String status = null;
         Instant created = null;
         String title = null;
-        for (YamlFrontmatter.Field field : fields) {
+        YamlDocument document = frontmatter.document();
+        for (YamlFrontmatter.Field field : frontmatter.fields()) {
             Known known = Known.of(field.key());
             if (known == null) {
-                builder.extra(field.key(), YamlValues.plain(source, field.key(), field.value(), budget));
+                builder.extra(field.key(), YamlValues.plain(document, field.key(), field.value(), budget));
                 continue;
             }
             YamlFrontmatter.Field earlier = given.putIfAbsent(known, field);
@@ -257,11 +261,11 @@ final class FrontmatterFields {
 
         boolean yesNo() {
             ScalarNode scalar = scalar("true or false");
-            if (!scalar.getTag().equals(Tag.BOOL)) {
-                throw source.error(node, field, "write true or false, not '" + scalar.getValue() + "'");
+            Boolean value = YamlValues.bool(scalar);
+            if (value == null) {
+                throw source.error(node, field, YamlValues.notABoolean(scalar.getValue()));
             }
-            return List.of("true", "yes", "on")
-                    .contains(scalar.getValue().strip().toLowerCase(Locale.ROOT));
+            return value;
         }
 
         int priority() {

@@ -1,6 +1,7 @@
 package dev.baton.brain;
 
 import dev.baton.core.TaskFileException;
+import dev.baton.format.YamlException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -12,20 +13,16 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 record FrontmatterSource(String fileName, int firstLine) {
 
-    /** The 1-based file line of a 0-based line inside the block. */
-    int fileLine(int yamlLine) {
-        return yamlLine + firstLine;
-    }
-
     int lineOf(Node node) {
-        return fileLine(node.getStartMark().getLine());
+        return node.getStartMark().getLine() + firstLine;
     }
 
     TaskFileException error(Node node, String field, String problem) {
         return new TaskFileException(fileName, lineOf(node), field, problem);
     }
 
-    TaskFileException error(int line, String field, String problem) {
-        return new TaskFileException(fileName, line, field, problem);
+    /** The reader's complaint as a task-file error: its line is already a line of this file. */
+    TaskFileException error(YamlException e) {
+        return new TaskFileException(fileName, e.line(), e.field(), e.problem());
     }
 }

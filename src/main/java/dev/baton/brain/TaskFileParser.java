@@ -3,6 +3,8 @@ package dev.baton.brain;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.TaskFileException;
 import dev.baton.core.TaskSpec;
+import dev.baton.format.YamlException;
+import dev.baton.format.YamlValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -78,9 +79,13 @@ public final class TaskFileParser {
         FrontmatterFields.Bookkeeping bookkeeping = FrontmatterFields.Bookkeeping.NONE;
         if (sections.hasFrontmatter()) {
             FrontmatterSource where = new FrontmatterSource(name, sections.frontmatterFirstLine());
-            List<YamlFrontmatter.Field> fields = YamlFrontmatter.read(where, sections.frontmatter(), MAX_FILE_BYTES);
-            bookkeeping =
-                    FrontmatterFields.apply(where, fields, baseDir, new YamlValues.Budget(MAX_FILE_BYTES), builder);
+            try {
+                YamlFrontmatter.Block frontmatter = YamlFrontmatter.read(where, sections.frontmatter(), MAX_FILE_BYTES);
+                bookkeeping = FrontmatterFields.apply(
+                        where, frontmatter, baseDir, new YamlValues.Budget(MAX_FILE_BYTES), builder);
+            } catch (YamlException e) {
+                throw where.error(e);
+            }
         }
         String body = sections.body().strip();
         String heading = Headings.firstTitle(body);

@@ -1,17 +1,17 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
+import dev.baton.format.Jackson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes the CLI prints for scripts: stable snake_case field names. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter MAPPER = Jackson.json().writerWithDefaultPrettyPrinter();
 
     private Json() {}
 

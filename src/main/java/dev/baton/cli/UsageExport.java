@@ -2,9 +2,8 @@ package dev.baton.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.baton.core.InvalidInputException;
+import dev.baton.format.Jackson;
 import dev.baton.route.UsageReport;
 import dev.baton.store.UsageLedger;
 import java.io.IOException;
@@ -21,9 +20,7 @@ import java.util.Map;
  * table of the last days below.
  */
 final class UsageExport {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    private static final ObjectMapper YAML = Jackson.yamlWriter();
 
     private UsageExport() {}
 

@@ -3,6 +3,7 @@ package dev.baton.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.format.Jackson;
 import dev.baton.gate.ToolPermissions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
 public final class PermissionServer {
     public static final String TOOL = dev.baton.agent.PermissionTool.TOOL;
     static final String PROTOCOL_VERSION = "2025-06-18";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     /** Answers one permission question; may block while a person decides. */
     @FunctionalInterface

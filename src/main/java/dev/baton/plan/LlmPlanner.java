@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.agent.llm.LlmQuestion;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.BatonException;
+import dev.baton.format.Jackson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Stateless.
  */
 public final class LlmPlanner {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     static final String SYSTEM = """
             You plan software work for a team of coding agents. Break the requirement into the smallest \
             set of tasks that each one agent can do in one sitting. Answer with JSON only, no prose, \

@@ -1,17 +1,21 @@
 package dev.baton.route;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.baton.core.InvalidInputException;
+import dev.baton.format.YamlDocument;
+import dev.baton.format.YamlException;
+import dev.baton.format.YamlReader;
+import dev.baton.format.YamlValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads {@code $BATON_HOME/routing.yaml}: failover depth, capacity thresholds and per-agent daily
@@ -26,79 +30,140 @@ import java.util.Set;
  *   api-writer:  {budget_usd_per_day: 5, tier: paid}
  * </pre>
  *
- * A missing file gives the defaults; a malformed one fails with what to fix. Stateless.
+ * A missing file gives the defaults; a malformed one fails with the line and what to fix. The YAML
+ * is read by Baton's one {@link YamlReader}. Stateless.
  */
 public final class RoutingConfigFile {
     private static final Set<String> TOP = Set.of("max_failovers", "warn_at", "stop_at", "agents");
     private static final Set<String> AGENT = Set.of("messages_per_day", "tokens_per_day", "budget_usd_per_day", "tier");
+    private static final int MAX_CHARS = 256 * 1024;
 
     private RoutingConfigFile() {}
 
     public static RoutingConfig read(Path file) {
         if (!Files.isRegularFile(file)) return RoutingConfig.defaults();
-        JsonNode root;
+        String text;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            if (Files.size(file) > MAX_CHARS) {
+                throw new InvalidInputException(file + ":1: the file is larger than " + MAX_CHARS + " bytes");
+            }
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new InvalidInputException(file + " is not valid YAML: " + e.getMessage());
+            throw new InvalidInputException(file + ":1: the file cannot be read: " + e.getMessage());
         }
-        if (root == null || root.isMissingNode() || root.isNull()) return RoutingConfig.defaults();
-        if (!root.isObject()) throw new InvalidInputException(file + ": expected keys such as max_failovers, agents");
-        unknown(file, root, TOP, "");
-        RoutingConfig defaults = RoutingConfig.defaults();
         try {
-            Capacity capacity = new Capacity(
-                    number(file, root, "warn_at", defaults.capacity().warnAt()),
-                    number(file, root, "stop_at", defaults.capacity().stopAt()));
-            Map<String, AgentPlan> plans = new LinkedHashMap<>();
-            JsonNode agents = root.path("agents");
-            for (Iterator<Map.Entry<String, JsonNode>> it = agents.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode a = e.getValue();
-                unknown(file, a, AGENT, "agents." + e.getKey() + ".");
-                String tier = a.path("tier").asText("included");
-                CostTier costTier;
-                try {
-                    costTier = CostTier.valueOf(tier.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException bad) {
-                    throw new InvalidInputException(
-                            file + ": agents." + e.getKey() + ".tier must be included, paid or fallback, not " + tier);
-                }
-                plans.put(
-                        e.getKey(),
-                        new AgentPlan(
-                                e.getKey(),
-                                costTier,
-                                a.has("messages_per_day")
-                                        ? a.get("messages_per_day").asLong()
-                                        : null,
-                                a.has("tokens_per_day")
-                                        ? a.get("tokens_per_day").asLong()
-                                        : null,
-                                a.has("budget_usd_per_day")
-                                        ? a.get("budget_usd_per_day").asDouble()
-                                        : null));
-            }
-            return new RoutingConfig(
-                    (int) number(file, root, "max_failovers", defaults.maxFailovers()), capacity, plans);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(file + ": " + e.getMessage());
+            return new Reading(file, new YamlReader("the file", MAX_CHARS).read(text)).config();
+        } catch (YamlException e) {
+            throw new InvalidInputException(file + ":" + e.line() + ": " + e.problem());
         }
     }
 
-    private static double number(Path file, JsonNode root, String key, double fallback) {
-        JsonNode node = root.get(key);
-        if (node == null || node.isNull()) return fallback;
-        if (!node.isNumber()) throw new InvalidInputException(file + ": " + key + " must be a number, not " + node);
-        return node.asDouble();
-    }
+    /** One read of the file: the document and what its values have cost so far. */
+    private record Reading(Path file, YamlDocument document, YamlValues.Budget budget) {
+        Reading(Path file, YamlDocument document) {
+            this(file, document, new YamlValues.Budget(MAX_CHARS));
+        }
 
-    private static void unknown(Path file, JsonNode node, Set<String> known, String prefix) {
-        node.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                throw new InvalidInputException(file + ": unknown key " + prefix + name + "; known keys: "
-                        + String.join(", ", known.stream().sorted().toList()));
+        RoutingConfig config() {
+            if (document.isEmpty()) return RoutingConfig.defaults();
+            Map<String, Node> top = fields(document.root(), TOP, "", "expected keys such as max_failovers, agents");
+            RoutingConfig defaults = RoutingConfig.defaults();
+            Capacity capacity = located(
+                    document.root(),
+                    () -> new Capacity(
+                            number(top, "warn_at", defaults.capacity().warnAt()),
+                            number(top, "stop_at", defaults.capacity().stopAt())));
+            Map<String, AgentPlan> plans = new LinkedHashMap<>();
+            Node agents = top.get("agents");
+            if (agents != null && !YamlValues.isNull(agents)) {
+                if (!(agents instanceof MappingNode mapping)) {
+                    throw error(agents, "agents must be 'name: {messages_per_day: ...}' lines");
+                }
+                for (NodeTuple tuple : mapping.getValue()) {
+                    String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                    plans.put(name, plan(name, tuple.getValueNode()));
+                }
             }
-        });
+            int maxFailovers = (int) number(top, "max_failovers", defaults.maxFailovers());
+            return located(document.root(), () -> new RoutingConfig(maxFailovers, capacity, plans));
+        }
+
+        private AgentPlan plan(String name, Node node) {
+            String prefix = "agents." + name + ".";
+            Map<String, Node> fields = YamlValues.isNull(node)
+                    ? Map.of()
+                    : fields(
+                            node,
+                            AGENT,
+                            prefix,
+                            prefix.substring(0, prefix.length() - 1) + " must be 'key: value' pairs");
+            Object tierValue = value(fields.get("tier"), "tier");
+            String tier = tierValue == null ? "included" : String.valueOf(tierValue);
+            CostTier costTier;
+            try {
+                costTier = CostTier.valueOf(tier.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw error(fields.get("tier"), prefix + "tier must be included, paid or fallback, not " + tier);
+            }
+            Number messages = numberOrNull(fields, "messages_per_day", prefix);
+            Number tokens = numberOrNull(fields, "tokens_per_day", prefix);
+            Number budget = numberOrNull(fields, "budget_usd_per_day", prefix);
+            return located(
+                    node,
+                    () -> new AgentPlan(
+                            name,
+                            costTier,
+                            messages == null ? null : messages.longValue(),
+                            tokens == null ? null : tokens.longValue(),
+                            budget == null ? null : budget.doubleValue()));
+        }
+
+        private Map<String, Node> fields(Node node, Set<String> known, String prefix, String notAMapping) {
+            if (!(node instanceof MappingNode mapping)) throw error(node, notAMapping);
+            Map<String, Node> out = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                if (!known.contains(key)) {
+                    throw error(
+                            tuple.getKeyNode(),
+                            "unknown key " + prefix + key + "; known keys: "
+                                    + String.join(", ", known.stream().sorted().toList()));
+                }
+                out.put(key, tuple.getValueNode());
+            }
+            return out;
+        }
+
+        private double number(Map<String, Node> fields, String key, double fallback) {
+            Number value = numberOrNull(fields, key, "");
+            return value == null ? fallback : value.doubleValue();
+        }
+
+        private Number numberOrNull(Map<String, Node> fields, String key, String prefix) {
+            Node node = fields.get(key);
+            Object value = value(node, key);
+            if (value == null) return null;
+            if (!(value instanceof Number number)) {
+                throw error(node, prefix + key + " must be a number, not " + YamlValues.describe(node));
+            }
+            return number;
+        }
+
+        private Object value(Node node, String field) {
+            return node == null ? null : YamlValues.plain(document, field, node, budget);
+        }
+
+        /** A record's own check (a threshold out of range), reported on the line of what it was built from. */
+        private <T> T located(Node node, java.util.function.Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                throw error(node, e.getMessage());
+            }
+        }
+
+        private InvalidInputException error(Node node, String problem) {
+            return new InvalidInputException(file + ":" + document.lineOf(node) + ": " + problem);
+        }
     }
 }

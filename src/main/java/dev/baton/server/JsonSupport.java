@@ -2,11 +2,12 @@ package dev.baton.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.format.Jackson;
 import io.javalin.http.Context;
 
 /** JSON in and out of the server with one shared mapper. */
 public final class JsonSupport {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = Jackson.json();
 
     private JsonSupport() {}
 

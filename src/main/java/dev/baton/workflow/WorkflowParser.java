@@ -2,8 +2,11 @@ package dev.baton.workflow;
 
 import dev.baton.core.Durations;
 import dev.baton.core.InvalidInputException;
+import dev.baton.format.YamlDocument;
+import dev.baton.format.YamlException;
+import dev.baton.format.YamlReader;
+import dev.baton.format.YamlValues;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,27 +17,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads workflow YAML into a {@link Workflow}. Only the YAML node graph is built (no tag constructs
- * an object); every error names the file, the line and the field: {@code release.yaml:12: field
- * 'agent': unknown agent 'tester' ...}. Stateless and thread-safe: each call has its own parse.
+ * Reads workflow YAML into a {@link Workflow}, through Baton's one {@link YamlReader} (YAML 1.2 types,
+ * no custom tags, alias and size limits); every error names the file, the line and the field: {@code
+ * release.yaml:12: field 'agent': unknown agent 'tester' ...}. Flags are {@code true} or {@code
+ * false}; {@code yes} and {@code no} are refused with a message that says so. Stateless and
+ * thread-safe: each call has its own parse.
  */
 public final class WorkflowParser {
-    private static final int MAX_CODE_POINTS = 1_000_000;
+    private static final int MAX_CHARS = 1_000_000;
     private static final Set<String> TOP_FIELDS = Set.of("name", "version", "description", "agents", "stages");
     private static final Set<String> AGENT_FIELDS = Set.of("id", "type", "capabilities");
     private static final Set<String> STAGE_FIELDS = Set.of("name", "parallel", "dependsOn", "tasks");
@@ -67,31 +64,16 @@ public final class WorkflowParser {
     }
 
     private static Node compose(String fileName, String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(50);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setMergeOnCompose(false);
+        YamlDocument document;
         try {
-            var parser = new ParserImpl(new StreamReader(new StringReader(yaml)), options);
-            Node root = new Composer(parser, new Resolver(), options).getSingleNode();
-            if (root == null) {
-                throw new InvalidWorkflowException(fileName, 1, Where.top(null), "the file is empty; see examples/");
-            }
-            return root;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 1 : mark.getLine() + 1;
-            throw new InvalidWorkflowException(
-                    fileName,
-                    line,
-                    Where.top(null),
-                    "not valid YAML: " + (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()
-                            + ". Check the indentation, and quote values that contain ': ' or ' #'");
-        } catch (YAMLException e) {
-            throw new InvalidWorkflowException(fileName, 1, Where.top(null), "cannot be read: " + e.getMessage());
+            document = new YamlReader("the workflow", MAX_CHARS).read(yaml);
+        } catch (YamlException e) {
+            throw new InvalidWorkflowException(fileName, e.line(), Where.top(e.field()), e.problem());
         }
+        if (document.isEmpty()) {
+            throw new InvalidWorkflowException(fileName, 1, Where.top(null), "the file is empty; see examples/");
+        }
+        return document.root();
     }
 
     /** One parse: remembers the line of every field so later validation errors can name it. */
@@ -259,11 +241,9 @@ public final class WorkflowParser {
         private boolean flag(Node node, Where where) {
             String value = text(node, where);
             if (value == null) return false;
-            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes" -> true;
-                case "false", "no" -> false;
-                default -> throw error(node, where, "'" + value + "' is not true or false");
-            };
+            Boolean flag = YamlValues.bool((ScalarNode) node);
+            if (flag == null) throw error(node, where, YamlValues.notABoolean(value));
+            return flag;
         }
 
         private int number(Node node, Where where) {
@@ -287,11 +267,7 @@ public final class WorkflowParser {
         }
 
         private static boolean isNull(Node node) {
-            return node instanceof ScalarNode s
-                    && s.isPlain()
-                    && (s.getValue().isEmpty()
-                            || s.getValue().equals("~")
-                            || s.getValue().equals("null"));
+            return YamlValues.isNull(node);
         }
 
         private static String describe(Node node) {

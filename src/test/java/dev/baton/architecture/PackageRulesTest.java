@@ -91,6 +91,8 @@ class PackageRulesTest {
                 .definedBy("dev.baton.store..")
                 .layer("secret")
                 .definedBy("dev.baton.secret..")
+                .layer("format")
+                .definedBy("dev.baton.format..")
                 .layer("core")
                 .definedBy("dev.baton.core..")
                 .whereLayer("entry")
@@ -109,6 +111,9 @@ class PackageRulesTest {
                 .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate", "tasks", "route", "adapters")
                 .whereLayer("store")
                 .mayOnlyBeAccessedByLayers("entry", "engine", "services", "gate", "tasks", "route", "adapters")
+                .whereLayer("format")
+                .mayOnlyBeAccessedByLayers(
+                        "entry", "engine", "services", "gate", "tasks", "route", "adapters", "store", "secret")
                 .check(classes);
     }
 }

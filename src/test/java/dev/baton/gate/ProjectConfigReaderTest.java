@@ -60,4 +60,22 @@ class ProjectConfigReaderTest {
                     .hasMessageContaining(bad.get(1));
         }
     }
+
+    @Test
+    void errorsNameTheLineAndAYaml11BooleanIsRefusedWithTheReason() throws Exception {
+        Files.createDirectories(repo.resolve(".baton"));
+        Path file = repo.resolve(".baton/config.yaml");
+        Files.writeString(file, "autonomy: full\nauto_merge: yes\n");
+
+        assertThatThrownBy(() -> ProjectConfigReader.read(repo))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ":2: auto_merge: must be true or false (YAML 1.2, which Baton reads, takes yes,"
+                        + " no, on and off as text)");
+    }
+
+    @Test
+    void aTimeLike1Colon30IsTextNotNinetyAsInYaml11() {
+        assertThatThrownBy(() -> ProjectConfigReader.parse(Path.of("c.yaml"), "verify_timeout: 1:30\n"))
+                .hasMessageStartingWith("c.yaml:1: verify_timeout: ");
+    }
 }

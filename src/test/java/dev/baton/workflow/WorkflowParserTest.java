@@ -188,6 +188,39 @@ class WorkflowParserTest {
     }
 
     @Test
+    void flagsAreTrueOrFalseAndYesIsRefusedWithTheYaml12Reason() {
+        assertThatThrownBy(() -> WorkflowParser.parse("w.yaml", """
+                        name: w
+                        stages:
+                          - name: a
+                            tasks:
+                              - command: make
+                                continueOnError: yes
+                        """))
+                .hasMessage("w.yaml:6: field 'continueOnError': write true or false, not 'yes' (YAML 1.2, which"
+                        + " Baton reads, takes yes, no, on and off as text)");
+    }
+
+    @Test
+    void customTagsAndAliasBombsAreRefusedOnTheirLine() {
+        assertThatThrownBy(() -> WorkflowParser.parse(
+                        "w.yaml", "name: w\nstages:\n  - name: a\n    tasks: !!python/object [x]\n"))
+                .hasMessageStartingWith("w.yaml:4: field 'stages': the YAML tag")
+                .hasMessageContaining("is not allowed");
+        StringBuilder bomb = new StringBuilder("name: &a [lol, lol, lol]\n");
+        for (char level = 'b'; level <= 'i'; level++) {
+            char previous = (char) (level - 1);
+            bomb.append(level).append(": &").append(level).append(" [");
+            bomb.append(("*" + previous + ", ").repeat(8))
+                    .append('*')
+                    .append(previous)
+                    .append("]\n");
+        }
+        assertThatThrownBy(() -> WorkflowParser.parse("w.yaml", bomb.toString()))
+                .hasMessageStartingWith("w.yaml:1: the workflow uses more than 20 aliases");
+    }
+
+    @Test
     void builderMakesTheSameWorkflowAsYaml() throws IOException {
         Workflow built = Workflow.builder("deploy-application")
                 .version("1.0")

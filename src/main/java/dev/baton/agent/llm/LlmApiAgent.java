@@ -12,6 +12,7 @@ import dev.baton.core.FailureReason;
 import dev.baton.core.Task;
 import dev.baton.core.Usage;
 import dev.baton.core.WorkspaceException;
+import dev.baton.format.Jackson;
 import dev.baton.session.LaunchSpec;
 import dev.baton.session.RunFiles;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public final class LlmApiAgent implements AgentAdapter {
     public static final String KIND = "llm-api";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     @Override
     public String kind() {

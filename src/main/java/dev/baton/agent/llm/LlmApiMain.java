@@ -1,6 +1,7 @@
 package dev.baton.agent.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.format.Jackson;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
@@ -27,7 +28,7 @@ import java.util.Map;
  * {@code error} — so the run is supervised, logged and reconciled like any other agent's.
  */
 public final class LlmApiMain {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
     private static final String SYSTEM = "You are an expert assistant working for a software team. Answer the task"
             + " completely and precisely. You cannot run code or read files beyond what the task gives you.";
 

@@ -2,10 +2,7 @@ package dev.baton.store.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.RunResult;
 import dev.baton.core.StoreException;
@@ -13,6 +10,7 @@ import dev.baton.core.TaskId;
 import dev.baton.core.TaskMode;
 import dev.baton.core.TaskSpec;
 import dev.baton.core.Usage;
+import dev.baton.format.Jackson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * renaming a field in the domain cannot silently change what is on disk. Free-form maps
  * ({@code TaskSpec.extra}, event data) come back as Jackson reads JSON: strings, booleans, nulls,
  * {@code Integer} when a whole number fits (else {@code Long} or {@code BigInteger}), {@code Double}
- * for fractions, {@code ArrayList} and {@code LinkedHashMap} — the same types Jackson's YAML reader
- * produces from a task file, so such values round-trip unchanged.
+ * for fractions, {@code ArrayList} and {@code LinkedHashMap} — the same value types {@code
+ * format.YamlValues} makes of a task file's fields (its lists and maps are equal ones), so such
+ * values round-trip unchanged.
  *
  * <p>Thread-safe.
  */
@@ -48,10 +47,8 @@ public final class StoreJson {
 
     private final Map<RunResult, String> recentResultJson = new ConcurrentHashMap<>();
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** java.time as ISO text, unknown properties ignored: older code reads newer rows. */
+    private final ObjectMapper mapper = Jackson.json();
 
     /** The stored shape of a {@link TaskSpec}; {@code timeout} is ISO-8601 ({@code PT30M}). */
     private record SpecDoc(

@@ -1,4 +1,4 @@
-package dev.baton.brain;
+package dev.baton.format;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * Reads the dates and times people put in frontmatter: YAML timestamps ({@code 2026-01-31},
  * {@code 2026-01-31 02:30:00}, {@code 2026-1-31t2:30:00.5 +1}) and ISO forms, including ones
  * without seconds. A time without a zone is UTC, as YAML defines it. Stateless.
+ *
+ * <p>YAML 1.2 has no timestamp type; {@link YamlReader} still marks such scalars {@code !!timestamp}
+ * so that task files can keep them as ISO text instead of as whatever the author typed.
  */
-final class Timestamps {
+public final class Timestamps {
     private static final Pattern FORM = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})"
             + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{0,9})\\d*)?)?"
             + "(?:[ \\t]*(Z|z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
@@ -23,7 +26,7 @@ final class Timestamps {
     private Timestamps() {}
 
     /** A {@link LocalDate} for a bare date, an {@link OffsetDateTime} otherwise; null when unreadable. */
-    static Temporal parse(String text) {
+    public static Temporal parse(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {
             return null;
@@ -44,7 +47,7 @@ final class Timestamps {
     }
 
     /** The ISO-8601 text of a parsed value: {@code 2026-01-31} or {@code 2026-01-31T02:30:00Z}. */
-    static String iso(Temporal value) {
+    public static String iso(Temporal value) {
         return value instanceof OffsetDateTime time
                 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
                 : value.toString();

@@ -1,4 +1,4 @@
-package dev.baton.brain;
+package dev.baton.format;
 
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -18,37 +18,39 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Turns YAML nodes into plain Java values (String, Integer/Long/BigInteger, Double, Boolean, List,
- * Map in file order, null; timestamps as ISO text) for fields Baton does not know, and describes
- * nodes in error messages. Aliases are expanded, within a budget so that a few aliases cannot
- * multiply into millions of values. Stateless; each parse brings its own {@link Budget}.
+ * Turns nodes of a {@link YamlDocument} into plain Java values (String, Integer/Long/BigInteger,
+ * Double, Boolean, List, Map in file order, null; timestamps as ISO text), reads single scalars
+ * (whole numbers, booleans) and describes nodes in error messages. Aliases are expanded within a
+ * {@link Budget}, so that a few aliases cannot multiply into millions of values. Stateless.
  */
-final class YamlValues {
-    static final int MAX_VALUES = 10_000;
+public final class YamlValues {
+    public static final int MAX_VALUES = 10_000;
+
+    private static final Set<String> YAML_1_1_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
 
     private YamlValues() {}
 
     /**
-     * How much one file's unknown fields may expand to, all fields together. Not thread-safe: one
-     * per parse.
+     * How much one document's converted values may expand to, all fields together. Not
+     * thread-safe: one per document.
      */
-    static final class Budget {
+    public static final class Budget {
         private final int maxChars;
         private int values;
         private long chars;
 
-        Budget(int maxChars) {
+        public Budget(int maxChars) {
             this.maxChars = maxChars;
         }
     }
 
     /** Converts one top-level field's value, charging what it expands to against the budget. */
-    static Object plain(FrontmatterSource source, String field, Node node, Budget budget) {
-        return new Conversion(source, field, node, budget).convert(node);
+    public static Object plain(YamlDocument document, String field, Node node, Budget budget) {
+        return new Conversion(document, field, node, budget).convert(node);
     }
 
     /** The whole number a scalar spells in the core schema (also {@code 0x1f}, {@code 0o17}), or null. */
-    static BigInteger integer(ScalarNode scalar) {
+    public static BigInteger integer(ScalarNode scalar) {
         String text = scalar.getValue().strip();
         boolean negative = text.startsWith("-");
         String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
@@ -69,8 +71,32 @@ final class YamlValues {
         }
     }
 
+    /**
+     * The boolean a scalar spells: {@code true} or {@code false} in any case, quoted or not. Null
+     * for anything else, {@code yes} and {@code on} included: YAML 1.2 reads those as text.
+     */
+    public static Boolean bool(ScalarNode scalar) {
+        return switch (scalar.getValue().strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> null;
+        };
+    }
+
+    /** What to tell someone who wrote {@code text} where true or false belongs. */
+    public static String notABoolean(String text) {
+        return "write true or false, not '" + text + "'" + yaml11Hint(text);
+    }
+
+    /** Why {@code yes}, {@code no}, {@code on} or {@code off} is not a boolean here; empty for other text. */
+    public static String yaml11Hint(String text) {
+        return YAML_1_1_BOOLEANS.contains(text.strip().toLowerCase(Locale.ROOT))
+                ? " (YAML 1.2, which Baton reads, takes yes, no, on and off as text)"
+                : "";
+    }
+
     /** A short description for messages: "the number 5", "a list", "the text 'soon'". */
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof SequenceNode) {
             return "a list";
         }
@@ -92,8 +118,13 @@ final class YamlValues {
         return "the text '" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
     }
 
+    /** An empty value: nothing, {@code ~} or {@code null}. */
+    public static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
     private static final class Conversion {
-        private final FrontmatterSource source;
+        private final YamlDocument document;
         private final String field;
         /** The field's value: where expansion problems are reported, since an alias's target may be far off. */
         private final Node root;
@@ -101,8 +132,8 @@ final class YamlValues {
         private final Budget budget;
         private final Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Conversion(FrontmatterSource source, String field, Node root, Budget budget) {
-            this.source = source;
+        Conversion(YamlDocument document, String field, Node root, Budget budget) {
+            this.document = document;
             this.field = field;
             this.root = root;
             this.budget = budget;
@@ -110,25 +141,25 @@ final class YamlValues {
 
         Object convert(Node node) {
             if (++budget.values > MAX_VALUES) {
-                throw source.error(
+                throw document.error(
                         root,
                         field,
-                        "the unknown fields hold more than " + MAX_VALUES + " values (an alias counts each time"
-                                + " it is used); keep extra fields small");
+                        "the values hold more than " + MAX_VALUES + " values (an alias counts each time it is"
+                                + " used); keep them small");
             }
             if (node instanceof ScalarNode scalar) {
                 budget.chars += scalar.getValue().length();
                 if (budget.chars > budget.maxChars) {
-                    throw source.error(
+                    throw document.error(
                             root,
                             field,
-                            "the unknown fields hold more than " + budget.maxChars + " characters (an alias counts"
-                                    + " each time it is used); keep extra fields small");
+                            "the values hold more than " + budget.maxChars + " characters (an alias counts each"
+                                    + " time it is used); keep them small");
                 }
                 return scalar(scalar);
             }
             if (!path.add(node)) {
-                throw source.error(root, field, "the value contains itself (through an alias); write it out");
+                throw document.error(root, field, "the value contains itself (through an alias); write it out");
             }
             try {
                 return node instanceof SequenceNode sequence ? list(sequence) : map((MappingNode) node);
@@ -145,20 +176,11 @@ final class YamlValues {
             return Collections.unmodifiableList(out);
         }
 
+        /** Keys were checked by the reader: plain text, each once. */
         private Map<String, Object> map(MappingNode mapping) {
             Map<String, Object> out = new LinkedHashMap<>();
-            Map<String, Node> keys = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = YamlFrontmatter.keyText(source, tuple.getKeyNode(), field);
-                Node earlier = keys.putIfAbsent(key, tuple.getKeyNode());
-                if (earlier != null) {
-                    throw source.error(
-                            tuple.getKeyNode(),
-                            field,
-                            "the key '" + key + "' appears twice (first on line " + source.lineOf(earlier)
-                                    + "); keep one of them");
-                }
-                out.put(key, convert(tuple.getValueNode()));
+                out.put(((ScalarNode) tuple.getKeyNode()).getValue(), convert(tuple.getValueNode()));
             }
             return Collections.unmodifiableMap(out);
         }
@@ -175,7 +197,7 @@ final class YamlValues {
             if (tag.equals(Tag.INT)) {
                 BigInteger value = integer(scalar);
                 if (value == null) {
-                    throw source.error(scalar, field, "'" + text + "' is tagged !!int but is not a whole number");
+                    throw document.error(scalar, field, "'" + text + "' is tagged !!int but is not a whole number");
                 }
                 return narrow(value);
             }
@@ -201,7 +223,7 @@ final class YamlValues {
             try {
                 return Double.valueOf(text);
             } catch (NumberFormatException e) {
-                throw source.error(scalar, field, "'" + text + "' is tagged !!float but is not a number");
+                throw document.error(scalar, field, "'" + text + "' is tagged !!float but is not a number");
             }
         }
 

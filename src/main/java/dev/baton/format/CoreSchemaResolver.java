@@ -1,4 +1,4 @@
-package dev.baton.brain;
+package dev.baton.format;
 
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Tag;
