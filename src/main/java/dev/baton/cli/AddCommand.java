@@ -9,10 +9,9 @@ import dev.baton.core.Priority;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
 import dev.baton.tasks.AddResult;
+import dev.baton.view.AddedTaskView;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,9 +103,7 @@ final class AddCommand implements Callable<Integer> {
             added.warnings().forEach(w -> spec.commandLine().getErr().println("baton: warning: " + w));
             var out = spec.commandLine().getOut();
             if (json) {
-                Map<String, Object> result = new LinkedHashMap<>(Json.task(added.task(), null));
-                result.put("warnings", added.warnings());
-                out.println(Json.write(result));
+                out.println(Json.write(AddedTaskView.of(added)));
             } else {
                 out.println(added.task().id());
             }

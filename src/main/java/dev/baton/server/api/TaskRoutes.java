@@ -9,14 +9,15 @@ import dev.baton.core.TaskStatus;
 import dev.baton.server.ApiError;
 import dev.baton.server.EngineControl;
 import dev.baton.server.JsonSupport;
-import dev.baton.server.events.EventJson;
 import dev.baton.store.TaskQuery;
 import dev.baton.tasks.AddResult;
+import dev.baton.view.AddedTaskView;
+import dev.baton.view.EventView;
+import dev.baton.view.TaskView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,10 +86,8 @@ public final class TaskRoutes {
             fields = fields(JsonBody.read(ctx, FIELDS));
         }
         AddResult added = submission.submit(fields, "api");
-        Map<String, Object> out = new LinkedHashMap<>(ApiViews.task(added.task(), null));
-        out.put("warnings", added.warnings());
         ctx.header("Location", "/api/tasks/" + added.task().id());
-        JsonSupport.respond(ctx, 201, out);
+        JsonSupport.respond(ctx, 201, AddedTaskView.of(added));
     }
 
     static TaskSubmission.Fields fields(JsonBody body) {
@@ -134,17 +133,14 @@ public final class TaskRoutes {
                         .limit(limit)
                         .toList();
         JsonSupport.respond(
-                ctx,
-                Map.of("tasks", tasks.stream().map(t -> ApiViews.task(t, null)).toList()));
+                ctx, Map.of("tasks", tasks.stream().map(TaskView::of).toList()));
     }
 
     private void get(Context ctx) {
         TaskId id = Params.taskId(ctx);
         Task task = baton.tasks().get(id);
-        Map<String, Object> view =
-                new LinkedHashMap<>(ApiViews.task(task, baton.tasks().runs(id)));
-        view.put("routing", dev.baton.route.RoutingSteps.of(baton.store(), id));
-        JsonSupport.respond(ctx, view);
+        JsonSupport.respond(
+                ctx, TaskView.of(task, baton.tasks().runs(id), dev.baton.route.RoutingSteps.of(baton.store(), id)));
     }
 
     private void cancel(Context ctx) {
@@ -161,7 +157,7 @@ public final class TaskRoutes {
             throw ApiError.conflict(finishedMeanwhile.getMessage());
         }
         engine.stopRuns(id);
-        JsonSupport.respond(ctx, ApiViews.task(cancelled, null));
+        JsonSupport.respond(ctx, TaskView.of(cancelled));
     }
 
     private void retry(Context ctx) {
@@ -178,7 +174,7 @@ public final class TaskRoutes {
             throw ApiError.conflict(changedMeanwhile.getMessage());
         }
         engine.wake();
-        JsonSupport.respond(ctx, ApiViews.task(queued, null));
+        JsonSupport.respond(ctx, TaskView.of(queued));
     }
 
     private void events(Context ctx) {
@@ -188,6 +184,6 @@ public final class TaskRoutes {
         int limit = Params.intParam(ctx, "limit", 500, 1, 5000);
         List<Event> events = baton.store().eventsOf(id, after, limit);
         JsonSupport.respond(
-                ctx, Map.of("events", events.stream().map(EventJson::of).toList()));
+                ctx, Map.of("events", events.stream().map(EventView::of).toList()));
     }
 }
