@@ -19,6 +19,7 @@ import dev.baton.schedule.Scheduler;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Recorder;
 import dev.baton.store.TaskQuery;
+import dev.baton.tasks.TaskIntake;
 import dev.baton.tasks.TaskService;
 import dev.baton.workspace.Workspaces;
 import java.time.Clock;
@@ -109,14 +110,17 @@ public final class Engine implements AutoCloseable {
         this.scheduler = new Scheduler(
                 tables,
                 routing,
-                new TaskService(
-                        recorder,
+                new TaskIntake(
+                        new TaskService(
+                                recorder,
+                                agents,
+                                workspaces,
+                                launcher,
+                                clock,
+                                new java.security.SecureRandom(),
+                                config.killGrace()),
                         agents,
-                        workspaces,
-                        launcher,
-                        clock,
-                        new java.security.SecureRandom(),
-                        config.killGrace()),
+                        recorder.store()),
                 recorder,
                 clock,
                 java.time.ZoneId.systemDefault());

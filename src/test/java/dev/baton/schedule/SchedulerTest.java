@@ -35,7 +35,12 @@ class SchedulerTest {
         f = new TestBaton(dir.resolve("home"), 2, 2);
         schedules = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock, ZoneOffset.UTC);
         scheduler = new Scheduler(
-                f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock, ZoneOffset.UTC);
+                f.baton.tables(),
+                RoutingConfig.defaults(),
+                f.baton.intake(),
+                f.baton.recorder(),
+                clock,
+                ZoneOffset.UTC);
     }
 
     @org.junit.jupiter.api.AfterEach

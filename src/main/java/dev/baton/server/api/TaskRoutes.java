@@ -11,6 +11,8 @@ import dev.baton.server.EngineControl;
 import dev.baton.server.JsonSupport;
 import dev.baton.store.TaskQuery;
 import dev.baton.tasks.AddResult;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskRequest;
 import dev.baton.view.AddedTaskView;
 import dev.baton.view.EventView;
 import dev.baton.view.TaskView;
@@ -43,12 +45,10 @@ public final class TaskRoutes {
     private static final int MAX_LIST = 1000;
 
     private final Baton baton;
-    private final TaskSubmission submission;
     private final EngineControl engine;
 
-    public TaskRoutes(Baton baton, TaskSubmission submission, EngineControl engine) {
+    public TaskRoutes(Baton baton, EngineControl engine) {
         this.baton = baton;
-        this.submission = submission;
         this.engine = engine;
     }
 
@@ -62,51 +62,39 @@ public final class TaskRoutes {
     }
 
     private void create(Context ctx) {
-        TaskSubmission.Fields fields;
+        TaskRequest request;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
         if (type.startsWith("text/markdown")) {
             String markdown = new String(Bodies.bytes(ctx), StandardCharsets.UTF_8);
-            fields = new TaskSubmission.Fields(
-                    null,
-                    markdown,
-                    ctx.queryParam("file_name"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    null);
+            request =
+                    TaskRequest.markdown(markdown, ctx.queryParam("file_name")).build();
         } else {
-            fields = fields(JsonBody.read(ctx, FIELDS));
+            request = request(JsonBody.read(ctx, FIELDS));
         }
-        AddResult added = submission.submit(fields, "api");
+        AddResult added = baton.intake().submit(request, Source.api(DecisionRoutes.who(ctx)));
+        engine.wake();
         ctx.header("Location", "/api/tasks/" + added.task().id());
         JsonSupport.respond(ctx, 201, AddedTaskView.of(added));
     }
 
-    static TaskSubmission.Fields fields(JsonBody body) {
-        return new TaskSubmission.Fields(
-                body.string("text", 1_000_000),
-                body.string("markdown", 1_000_000),
-                body.string("file_name", 100),
-                body.string("title", 200),
-                body.string("agent", 64),
-                body.scalar("priority", 10),
-                body.string("timeout", 20),
-                body.string("repo", 4096),
-                body.string("base", 255),
-                body.strings("depends_on", 100, 80),
-                body.integer("retries", 0, 20),
-                body.strings("requires", 50, 64),
-                body.string("type", 32),
-                body.strings("tags", 50, 64),
-                body.string("mode", 20));
+    /** The body's fields as sent: sizes and JSON types are checked here, everything else by the intake. */
+    static TaskRequest request(JsonBody body) {
+        return TaskRequest.builder()
+                .text(body.string("text", 1_000_000))
+                .markdown(body.string("markdown", 1_000_000), body.string("file_name", 100))
+                .title(body.string("title", 200))
+                .agent(body.string("agent", 64))
+                .priority(body.scalar("priority", 10))
+                .timeout(body.string("timeout", 20))
+                .repo(body.string("repo", 4096))
+                .base(body.string("base", 255))
+                .dependsOn(body.strings("depends_on", 100, 80))
+                .retries(body.integer("retries"))
+                .requires(body.strings("requires", 50, 64))
+                .type(body.string("type", 32))
+                .tags(body.strings("tags", 50, 64))
+                .mode(body.string("mode", 20))
+                .build();
     }
 
     private void list(Context ctx) {
