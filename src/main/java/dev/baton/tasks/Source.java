@@ -43,6 +43,11 @@ public record Source(String name, String principal, Path workingFolder) {
         return new Source("plan:" + planId, null, null);
     }
 
+    /** {@code baton demo}'s sample tasks. */
+    public static Source demo() {
+        return new Source("demo", null, null);
+    }
+
     /** A schedule's firing. */
     public static Source schedule(String scheduleId) {
         return new Source("schedule " + scheduleId, null, null);
