@@ -52,7 +52,7 @@ public final class TaskIntake {
             if (checked.id() != null && store.findTask(checked.id()).isPresent()) {
                 throw new DuplicateTaskIdException(checked.id());
             }
-            return tasks.add(checked.spec(), checked.id());
+            return tasks.add(checked.spec(), checked.id(), source.principal());
         });
     }
 
@@ -70,7 +70,7 @@ public final class TaskIntake {
                 }
                 specs.put(checked.id(), checked.spec());
             }
-            return tasks.addAll(specs);
+            return tasks.addAll(specs, source.principal());
         });
     }
 

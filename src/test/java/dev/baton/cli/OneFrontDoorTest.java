@@ -99,6 +99,28 @@ class OneFrontDoorTest {
         }
     }
 
+    @Test
+    void aTaskAddedThroughTheApiNotesWhoAskedForIt() throws Exception {
+        Path home = dir.resolve("home");
+        String repo = GitRepos.create(dir.resolve("repo")).toString();
+        try (Baton baton = Baton.open(new BatonHome(home), EngineConfig.defaults())) {
+            BatonServer server = BatonServer.start(
+                    baton, EngineControl.NONE, ServerConfig.defaults().withPort(0));
+            try {
+                var added = post(
+                        server, JSON.createObjectNode().put("text", "echo hi").put("repo", repo));
+                assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                var id = dev.baton.core.TaskId.of(
+                        JSON.readTree(added.body()).get("id").asText());
+                var created = baton.store().eventsOf(id, 0, 10).getFirst();
+                assertThat(created.type()).isEqualTo("task.created");
+                assertThat(created.data()).containsEntry("source", "api").containsEntry("by", "api:local");
+            } finally {
+                server.close();
+            }
+        }
+    }
+
     private static String refusedAlike(Bad bad, CliRunner.Result cli, HttpResponse<String> api) throws Exception {
         assertThat(cli.exitCode()).as(bad.what() + ": " + cli.out() + cli.err()).isEqualTo(2);
         assertThat(api.statusCode()).as(bad.what() + ": " + api.body()).isEqualTo(400);
