@@ -25,6 +25,7 @@ import dev.baton.store.Recorder;
 import dev.baton.store.SqliteDatabase;
 import dev.baton.store.Store;
 import dev.baton.store.TokenStore;
+import dev.baton.tasks.TaskIntake;
 import dev.baton.tasks.TaskService;
 import dev.baton.workflow.WorkflowService;
 import dev.baton.workspace.GitMerges;
@@ -54,6 +55,7 @@ public final class Baton implements AutoCloseable {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final TaskService tasks;
+    private final TaskIntake intake;
     private final WorkflowService workflows;
     private final DecisionService decisions;
     private final MergeQueue merges;
@@ -82,7 +84,8 @@ public final class Baton implements AutoCloseable {
         this.tables = RoutingTables.on(database);
         this.tasks =
                 new TaskService(recorder, agents, workspaces, launcher, clock, new SecureRandom(), config.killGrace());
-        this.workflows = new WorkflowService(tasks, agents, new SecureRandom());
+        this.intake = new TaskIntake(tasks, agents, store);
+        this.workflows = new WorkflowService(intake, tasks, agents, new SecureRandom());
         this.decisions = new DecisionService(recorder, tasks, clock, new SecureRandom());
         this.merges = new MergeQueue(recorder, decisions, new GitMerges(launcher, home.worktrees()), launcher, clock);
     }
@@ -160,6 +163,11 @@ public final class Baton implements AutoCloseable {
         return tasks;
     }
 
+    /** The one front door for new tasks: every entry point's requests, checked by the same rules. */
+    public TaskIntake intake() {
+        return intake;
+    }
+
     /** Workflow runs: submit a {@link dev.baton.workflow.Workflow}, list runs and their progress. */
     public WorkflowService workflows() {
         return workflows;
@@ -167,7 +175,7 @@ public final class Baton implements AutoCloseable {
 
     /** Requirement → plan of tasks: an llm-api agent's plan when one is registered, else the heuristic's. */
     public dev.baton.plan.Planner planner() {
-        return new dev.baton.plan.Planner(tasks, agents, System.getenv(), new SecureRandom());
+        return new dev.baton.plan.Planner(intake, agents, System.getenv(), new SecureRandom());
     }
 
     /** Human decisions: pending questions, answers, expiry. */
@@ -194,7 +202,7 @@ public final class Baton implements AutoCloseable {
                 .launcher(launcher)
                 .clock(clock)
                 .config(config)
-                .tasks(tasks)
+                .intake(intake())
                 .decisions(decisions)
                 .merges(merges)
                 .routing(routingConfig())

@@ -1,18 +1,12 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
-import dev.baton.brain.TaskFile;
-import dev.baton.brain.TaskFileParser;
-import dev.baton.core.Durations;
-import dev.baton.core.InvalidInputException;
-import dev.baton.core.Priority;
-import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.tasks.AddResult;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskRequest;
+import dev.baton.view.AddedTaskView;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,51 +80,29 @@ final class AddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((text == null) == (file == null)) {
-            throw new InvalidInputException("give the task as TEXT or with -f FILE (one of the two)");
-        }
-        TaskId givenId = null;
-        TaskSpec.Builder builder;
-        if (file != null) {
-            TaskFile parsed = new TaskFileParser().parse(file);
-            givenId = parsed.id();
-            builder = parsed.spec().toBuilder();
-        } else {
-            builder = TaskSpec.builder(text).source("cli");
-        }
-        applyOptions(builder);
+        TaskRequest request = TaskRequest.builder()
+                .text(text)
+                .file(file)
+                .repo(repo == null ? null : repo.toString())
+                .base(base)
+                .agent(agent)
+                .priority(priority)
+                .timeout(timeout)
+                .dependsOn(dependsOn)
+                .retries(retries)
+                .requires(requires)
+                .type(type)
+                .build();
         try (Baton baton = home.open()) {
-            AddResult added = baton.tasks().add(builder.build(), givenId);
+            AddResult added = baton.intake().submit(request, Source.cli(Path.of("")));
             added.warnings().forEach(w -> spec.commandLine().getErr().println("baton: warning: " + w));
             var out = spec.commandLine().getOut();
             if (json) {
-                Map<String, Object> result = new LinkedHashMap<>(Json.task(added.task(), null));
-                result.put("warnings", added.warnings());
-                out.println(Json.write(result));
+                out.println(Json.write(AddedTaskView.of(added)));
             } else {
                 out.println(added.task().id());
             }
         }
         return Main.OK;
-    }
-
-    private void applyOptions(TaskSpec.Builder builder) {
-        TaskSpec current = builder.build();
-        if (repo != null) {
-            builder.repo(repo.toAbsolutePath().normalize().toString());
-        } else if (current.repo() == null) {
-            Path here = Path.of("").toAbsolutePath();
-            if (Repos.isInsideGitRepository(here)) builder.repo(here.toString());
-        }
-        if (base != null) builder.baseBranch(base);
-        if (agent != null) builder.preferredAgent(agent);
-        if (priority != null) builder.priority(Priority.parse(priority));
-        if (timeout != null) builder.timeout(Durations.parse(timeout));
-        if (!dependsOn.isEmpty())
-            builder.dependsOn(
-                    dependsOn.stream().map(String::strip).map(TaskId::of).toList());
-        if (retries != null) builder.maxRetries(retries);
-        if (!requires.isEmpty()) builder.requires(requires);
-        if (type != null) builder.type(type);
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.Baton;
 import dev.baton.core.Decision;
 import dev.baton.core.DecisionStatus;
 import dev.baton.core.Durations;
+import dev.baton.view.DecisionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +38,7 @@ final class DecisionsCommand implements Callable<Integer> {
         try (Baton baton = home.open()) {
             List<Decision> decisions = baton.decisions().list(all ? Set.of() : Set.of(DecisionStatus.PENDING), 1000);
             if (json) {
-                out.println(Json.write(decisions.stream()
-                        .map(dev.baton.server.api.ApiViews::decision)
-                        .toList()));
+                out.println(Json.write(decisions.stream().map(DecisionView::of).toList()));
                 return Main.OK;
             }
             if (decisions.isEmpty()) {

@@ -6,10 +6,11 @@ import dev.baton.core.Durations;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,20 +65,14 @@ final class DemoCommand implements Callable<Integer> {
             baton.recorder().subscribe(new ProgressPrinter(out));
             List<TaskId> ids = addTasks(baton, repo);
             for (String agent : realAgents) {
-                ids.add(baton.tasks()
-                        .add(
-                                TaskSpec.builder(
-                                                "Read calc.sh and add a short 'Usage' section to README.md explaining how to"
-                                                        + " call it. Keep the rest of the README as it is.")
-                                        .title("Document calc.sh in the README (" + agent + ")")
-                                        .repo(repo.toString())
-                                        .preferredAgent(agent)
-                                        .timeout(Duration.ofMinutes(5))
-                                        .source("demo")
-                                        .build(),
-                                null)
-                        .task()
-                        .id());
+                TaskRequest request = TaskRequest.text("Read calc.sh and add a short 'Usage' section to README.md"
+                                + " explaining how to call it. Keep the rest of the README as it is.")
+                        .title("Document calc.sh in the README (" + agent + ")")
+                        .repo(repo.toString())
+                        .agent(agent)
+                        .timeout("5m")
+                        .build();
+                ids.add(baton.intake().submit(request, Source.demo()).task().id());
             }
             long started = System.nanoTime();
             try (Engine engine = baton.engine(config)) {
@@ -137,16 +132,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static TaskId add(Baton baton, Path repo, String title, int priority, List<TaskId> deps, String command) {
-        TaskSpec spec = TaskSpec.builder(command)
+        TaskRequest request = TaskRequest.text(command)
                 .title(title)
-                .priority(priority)
+                .priority(String.valueOf(priority))
                 .repo(repo.toString())
-                .preferredAgent("command")
-                .dependsOn(deps)
-                .timeout(Duration.ofMinutes(1))
-                .source("demo")
+                .agent("command")
+                .dependsOn(deps.stream().map(TaskId::value).toList())
+                .timeout("1m")
                 .build();
-        return baton.tasks().add(spec, null).task().id();
+        return baton.intake().submit(request, Source.demo()).task().id();
     }
 
     private static boolean printSummary(Baton baton, List<TaskId> ids, PrintWriter out) {

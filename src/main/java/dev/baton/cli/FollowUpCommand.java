@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.Baton;
 import dev.baton.core.TaskId;
 import dev.baton.tasks.AddResult;
+import dev.baton.view.AddedTaskView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ final class FollowUpCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.println(
                     json
-                            ? Json.write(Json.task(added.task(), null))
+                            ? Json.write(AddedTaskView.of(added))
                             : added.task().id().value());
         }
         return Main.OK;

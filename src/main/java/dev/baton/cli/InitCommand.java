@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Baton;
+import dev.baton.tasks.TaskIntake;
 import dev.baton.workspace.RepoInfo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class InitCommand implements Callable<Integer> {
             out.println("Baton home: " + baton.home().root());
             out.println("database:   " + baton.home().database());
             Path candidate = repo != null ? repo : Path.of("").toAbsolutePath();
-            if (repo != null || Repos.isInsideGitRepository(candidate)) {
+            if (repo != null || TaskIntake.insideGitRepository(candidate)) {
                 RepoInfo info = baton.workspaces().inspect(candidate);
                 out.println("repository: " + info.root() + " (tasks start from '" + info.currentBranch() + "')");
                 if (info.isDirty()) {

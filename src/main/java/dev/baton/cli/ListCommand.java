@@ -5,6 +5,7 @@ import dev.baton.core.Durations;
 import dev.baton.core.Task;
 import dev.baton.core.TaskStatus;
 import dev.baton.store.TaskQuery;
+import dev.baton.view.TaskView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
             List<Task> tasks = baton.tasks().list(new TaskQuery(wanted, limit));
             if (json) {
                 out.println(Json.write(tasks.stream()
-                        .map(t -> Json.task(t, baton.store().runsOf(t.id())))
+                        .map(t -> TaskView.of(t, baton.store().runsOf(t.id())))
                         .toList()));
                 return Main.OK;
             }

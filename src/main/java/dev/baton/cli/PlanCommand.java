@@ -4,6 +4,7 @@ import dev.baton.Baton;
 import dev.baton.core.TaskId;
 import dev.baton.plan.Plan;
 import dev.baton.plan.PlannedTask;
+import dev.baton.tasks.TaskIntake;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class PlanCommand implements Callable<Integer> {
     private String repoPath() {
         if (repo != null) return repo.toAbsolutePath().normalize().toString();
         Path here = Path.of("").toAbsolutePath();
-        return Repos.isInsideGitRepository(here) ? here.toString() : null;
+        return TaskIntake.insideGitRepository(here) ? here.toString() : null;
     }
 
     private static Map<String, Object> json(Plan plan, List<TaskId> ids) {

@@ -7,6 +7,7 @@ import dev.baton.core.TaskStatus;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.store.TaskQuery;
+import dev.baton.tasks.TaskIntake;
 import dev.baton.workflow.Workflow;
 import dev.baton.workflow.WorkflowParser;
 import dev.baton.workflow.WorkflowRunView;
@@ -116,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         String repoPath = null;
         if (repo != null) {
             repoPath = repo.toAbsolutePath().normalize().toString();
-        } else if (Repos.isInsideGitRepository(Path.of("").toAbsolutePath())) {
+        } else if (TaskIntake.insideGitRepository(Path.of("").toAbsolutePath())) {
             repoPath = Path.of("").toAbsolutePath().toString();
         }
         WorkflowService.Submitted submitted = baton.workflows().submit(workflow, repoPath);

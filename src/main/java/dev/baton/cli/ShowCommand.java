@@ -5,6 +5,7 @@ import dev.baton.core.Durations;
 import dev.baton.core.Run;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
+import dev.baton.view.TaskView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +38,7 @@ final class ShowCommand implements Callable<Integer> {
             List<Run> runs = baton.store().runsOf(task.id());
             List<java.util.Map<String, Object>> routing = dev.baton.route.RoutingSteps.of(baton.store(), task.id());
             if (json) {
-                java.util.Map<String, Object> view = new java.util.LinkedHashMap<>(Json.task(task, runs));
-                view.put("routing", routing);
-                out.println(Json.write(view));
+                out.println(Json.write(TaskView.of(task, runs, routing)));
                 return Main.OK;
             }
             out.println(task.id() + "  " + task.spec().title());

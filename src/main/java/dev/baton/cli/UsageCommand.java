@@ -3,13 +3,11 @@ package dev.baton.cli;
 import dev.baton.Baton;
 import dev.baton.route.UsageReport;
 import dev.baton.store.UsageLedger;
-import dev.baton.store.UsageTotals;
+import dev.baton.view.UsageView;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +50,7 @@ final class UsageCommand implements Callable<Integer> {
                 return Main.OK;
             }
             if (json) {
-                out.println(Json.write(view(report)));
+                out.println(Json.write(UsageView.of(report)));
                 return Main.OK;
             }
             out.println("Today (" + report.today() + ", UTC):");
@@ -121,50 +119,5 @@ final class UsageCommand implements Callable<Integer> {
 
     static String money(double usd) {
         return String.format(Locale.ROOT, "$%.4f", usd);
-    }
-
-    static Map<String, Object> totals(UsageTotals t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("runs", t.runs());
-        out.put("messages", t.messages());
-        out.put("input_tokens", t.inputTokens());
-        out.put("output_tokens", t.outputTokens());
-        out.put("cached_tokens", t.cachedTokens());
-        out.put("cost_usd", Math.round(t.costUsd() * 1_000_000) / 1_000_000.0);
-        return out;
-    }
-
-    private static Map<String, Object> view(UsageReport report) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("today", report.today());
-        Map<String, Object> agents = new LinkedHashMap<>();
-        for (UsageReport.AgentToday a : report.agents()) {
-            Map<String, Object> agent = new LinkedHashMap<>(totals(a.totals()));
-            agent.put("messages_left", a.messagesLeft());
-            agent.put("tokens_left", a.tokensLeft());
-            agent.put(
-                    "rate_limited_until",
-                    a.rateLimitedUntil() == null ? null : a.rateLimitedUntil().toString());
-            agent.put("warning", a.warning());
-            agent.put("stopped", a.stopped());
-            agent.put("last_error", a.lastError());
-            agents.put(a.agent(), agent);
-        }
-        out.put("agents", agents);
-        out.put(
-                "days",
-                report.days().stream()
-                        .map(row -> {
-                            Map<String, Object> r = new LinkedHashMap<>();
-                            r.put("day", row.day());
-                            r.put("agent", row.agent());
-                            r.putAll(totals(row.totals()));
-                            return r;
-                        })
-                        .toList());
-        Map<String, Object> projects = new LinkedHashMap<>();
-        report.projects().forEach((p, t) -> projects.put(p, totals(t)));
-        out.put("projects", projects);
-        return out;
     }
 }

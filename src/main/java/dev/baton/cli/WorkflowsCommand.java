@@ -2,12 +2,11 @@ package dev.baton.cli;
 
 import dev.baton.Baton;
 import dev.baton.core.Durations;
+import dev.baton.view.WorkflowView;
 import dev.baton.workflow.WorkflowRunView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -32,7 +31,7 @@ final class WorkflowsCommand implements Callable<Integer> {
         try (Baton baton = home.open()) {
             List<WorkflowRunView> runs = baton.workflows().list();
             if (json) {
-                out.println(Json.write(runs.stream().map(WorkflowsCommand::json).toList()));
+                out.println(Json.write(runs.stream().map(WorkflowView::of).toList()));
                 return Main.OK;
             }
             if (runs.isEmpty()) {
@@ -57,39 +56,5 @@ final class WorkflowsCommand implements Callable<Integer> {
     private static String progress(WorkflowRunView.StageProgress stage) {
         return stage.name() + " " + (stage.completed() + stage.failed()) + "/" + stage.total()
                 + (stage.failed() > 0 ? " (" + stage.failed() + " failed)" : "");
-    }
-
-    private static Map<String, Object> json(WorkflowRunView run) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", run.id());
-        out.put("name", run.name());
-        out.put("status", run.status());
-        out.put("created_at", run.createdAt().toString());
-        out.put(
-                "stages",
-                run.stages().stream()
-                        .map(s -> {
-                            Map<String, Object> stage = new LinkedHashMap<>();
-                            stage.put("name", s.name());
-                            stage.put("total", s.total());
-                            stage.put("completed", s.completed());
-                            stage.put("failed", s.failed());
-                            stage.put("active", s.active());
-                            return stage;
-                        })
-                        .toList());
-        out.put(
-                "tasks",
-                run.tasks().stream()
-                        .map(t -> {
-                            Map<String, Object> task = new LinkedHashMap<>();
-                            task.put("id", t.id().value());
-                            task.put("status", t.status().wireName());
-                            task.put("agent", t.agent());
-                            task.put("requires_approval", t.spec().requiresApproval());
-                            return task;
-                        })
-                        .toList());
-        return out;
     }
 }

@@ -99,7 +99,7 @@ public final class Engine implements AutoCloseable {
         recorder.subscribe(new AutoMerge(recorder, parts.merges));
         recorder.subscribe(this::react);
         this.scheduler =
-                new Scheduler(parts.tables, parts.routing, parts.tasks, recorder, clock, ZoneId.systemDefault());
+                new Scheduler(parts.tables, parts.routing, parts.intake, recorder, clock, ZoneId.systemDefault());
         this.reconciler = new Reconciler(recorder, supervisor, parts.launcher, node, config, clock);
     }
 

@@ -9,7 +9,7 @@ import dev.baton.route.RoutingConfig;
 import dev.baton.route.RoutingTables;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Recorder;
-import dev.baton.tasks.TaskService;
+import dev.baton.tasks.TaskIntake;
 import dev.baton.workspace.Workspaces;
 import java.time.Clock;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class EngineBuilder {
     ProcessLauncher launcher;
     Clock clock = Clock.systemUTC();
     EngineConfig config;
-    TaskService tasks;
+    TaskIntake intake;
     DecisionService decisions;
     MergeQueue merges;
     RoutingConfig routing;
@@ -79,9 +79,9 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** The task service schedules add their tasks through. */
-    public EngineBuilder tasks(TaskService value) {
-        tasks = value;
+    /** The front door schedules add their tasks through. */
+    public EngineBuilder intake(TaskIntake value) {
+        intake = value;
         return this;
     }
 
@@ -114,7 +114,7 @@ public final class EngineBuilder {
         Objects.requireNonNull(launcher, "launcher");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(merges, "merges");
         Objects.requireNonNull(routing, "routing");

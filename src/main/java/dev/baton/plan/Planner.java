@@ -5,10 +5,11 @@ import dev.baton.agent.llm.LlmApiAgent;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
-import dev.baton.tasks.TaskService;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskIntake;
+import dev.baton.tasks.TaskRequest;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +20,13 @@ import java.util.random.RandomGenerator;
  * and submits plans as tasks. Thread-safe.
  */
 public final class Planner {
-    private final TaskService tasks;
+    private final TaskIntake intake;
     private final AgentRegistry agents;
     private final Map<String, String> env;
     private final RandomGenerator random;
 
-    public Planner(TaskService tasks, AgentRegistry agents, Map<String, String> env, RandomGenerator random) {
-        this.tasks = tasks;
+    public Planner(TaskIntake intake, AgentRegistry agents, Map<String, String> env, RandomGenerator random) {
+        this.intake = intake;
         this.agents = agents;
         this.env = Map.copyOf(env);
         this.random = random;
@@ -62,22 +63,21 @@ public final class Planner {
         byte[] bytes = new byte[3];
         random.nextBytes(bytes);
         String planId = "p-" + HexFormat.of().formatHex(bytes);
-        Map<TaskId, TaskSpec> specs = new LinkedHashMap<>();
+        List<TaskRequest> requests = new ArrayList<>();
         for (PlannedTask task : plan.tasks()) {
-            specs.put(
-                    TaskId.of(planId + "." + task.id()),
-                    TaskSpec.builder(task.prompt())
-                            .title(task.title())
-                            .type(task.type())
-                            .dependsOn(task.dependsOn().stream()
-                                    .map(d -> TaskId.of(planId + "." + d))
-                                    .toList())
-                            .repo(repo)
-                            .tags(List.of("plan:" + planId))
-                            .source("plan:" + planId)
-                            .extra("plan_confidence", task.confidence())
-                            .build());
+            requests.add(TaskRequest.text(task.prompt())
+                    .id(planId + "." + task.id())
+                    .title(task.title())
+                    .type(task.type())
+                    .dependsOn(
+                            task.dependsOn().stream().map(d -> planId + "." + d).toList())
+                    .repo(repo)
+                    .tags(List.of("plan:" + planId))
+                    .extra("plan_confidence", task.confidence())
+                    .build());
         }
-        return tasks.addAll(specs).tasks().stream().map(t -> t.id()).toList();
+        return intake.submitAll(requests, Source.plan(planId)).tasks().stream()
+                .map(t -> t.id())
+                .toList();
     }
 }

@@ -3,7 +3,6 @@ package dev.baton.schedule;
 import dev.baton.core.Event;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.route.AgentPlan;
 import dev.baton.route.RoutingConfig;
 import dev.baton.route.RoutingEvents;
@@ -12,7 +11,9 @@ import dev.baton.route.RoutingTables;
 import dev.baton.store.Changes;
 import dev.baton.store.Recorder;
 import dev.baton.store.Schedule;
-import dev.baton.tasks.TaskService;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskIntake;
+import dev.baton.tasks.TaskRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ public final class Scheduler {
 
     private final RoutingTables tables;
     private final RoutingConfig routing;
-    private final TaskService tasks;
+    private final TaskIntake intake;
     private final Recorder recorder;
     private final Clock clock;
     private final ZoneId zone;
@@ -42,13 +43,13 @@ public final class Scheduler {
     public Scheduler(
             RoutingTables tables,
             RoutingConfig routing,
-            TaskService tasks,
+            TaskIntake intake,
             Recorder recorder,
             Clock clock,
             ZoneId zone) {
         this.tables = tables;
         this.routing = routing;
-        this.tasks = tasks;
+        this.intake = intake;
         this.recorder = recorder;
         this.clock = clock;
         this.zone = zone;
@@ -104,12 +105,9 @@ public final class Scheduler {
         Instant due = CronExpression.parse(s.cron()).next(since.atZone(zone)).toInstant();
         if (due.isAfter(now) || waitReason(s, now, zone).isPresent()) return false;
         if (!tables.schedules().markFired(s.id(), s.lastFiredAt(), now, null)) return false; // another engine
-        TaskSpec spec = TaskSpec.builder(s.prompt())
-                .repo(s.repo())
-                .preferredAgent(s.agent())
-                .source("schedule " + s.id())
-                .build();
-        Task task = tasks.add(spec, null).task();
+        TaskRequest request =
+                TaskRequest.text(s.prompt()).repo(s.repo()).agent(s.agent()).build();
+        Task task = intake.submit(request, Source.schedule(s.id())).task();
         tables.schedules().setLastTask(s.id(), task.id().value());
         recorder.apply(Changes.builder()
                 .event(Event.of(

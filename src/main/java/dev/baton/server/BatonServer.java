@@ -9,7 +9,6 @@ import dev.baton.server.api.RequirementRoutes;
 import dev.baton.server.api.RunRoutes;
 import dev.baton.server.api.ScheduleRoutes;
 import dev.baton.server.api.TaskRoutes;
-import dev.baton.server.api.TaskSubmission;
 import dev.baton.server.api.UsageRoutes;
 import dev.baton.server.api.WorkflowRoutes;
 import dev.baton.server.auth.AccessControl;
@@ -89,7 +88,6 @@ public final class BatonServer implements AutoCloseable {
                 loopback,
                 config.requireTokens(),
                 config.corsOrigins());
-        TaskSubmission submission = new TaskSubmission(baton, engine);
         RouteTable routeTable = new RouteTable();
 
         Javalin app = Javalin.create(cfg -> {
@@ -113,12 +111,12 @@ public final class BatonServer implements AutoCloseable {
             routes.ws("/ws", ws::configure);
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
-            new TaskRoutes(baton, submission, engine).register(routes);
+            new TaskRoutes(baton, engine).register(routes);
             new RunRoutes(baton).register(routes);
             new dev.baton.server.api.DecisionRoutes(baton).register(routes);
             new InfoRoutes(agents, stats).register(routes);
             new RequirementRoutes(baton).register(routes);
-            new DashboardRoutes(baton, agents, stats, submission).register(routes);
+            new DashboardRoutes(baton, agents, stats, engine).register(routes);
             new WorkflowRoutes(baton, engine).register(routes);
             new ScheduleRoutes(baton).register(routes);
             new FollowUpRoutes(baton, engine).register(routes);

@@ -1,10 +1,12 @@
 package dev.baton.server;
 
+import dev.baton.core.DuplicateTaskIdException;
 import dev.baton.core.IllegalTransitionException;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.NotFoundException;
 import dev.baton.core.StaleVersionException;
 import dev.baton.core.TaskFileException;
+import dev.baton.tasks.InvalidTaskRequestException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses: always {@code {"error": "..."}}, never a
- * stack trace. Input the server itself rejects is 400; input the domain rejects (unknown agent,
- * missing dependency, malformed task file) is 422; a state that does not allow the action is 409.
+ * stack trace. Input the server or the task intake rejects is 400 (for a task request that includes
+ * an unknown agent, a missing dependency and a folder that is no repository); other input the domain
+ * rejects (a malformed task file, say) is 422; a state that does not allow the action, or a task id
+ * that is taken, is 409.
  */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -26,6 +30,8 @@ final class ErrorMapping {
 
     static void install(RoutesConfig routes) {
         routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+        routes.exception(InvalidTaskRequestException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
+        routes.exception(DuplicateTaskIdException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
         routes.exception(TaskFileException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
         routes.exception(InvalidInputException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> write(ctx, 404, e.getMessage()));

@@ -74,6 +74,15 @@ public final class TaskService {
      * @param givenId the id from a task file, or null to generate one
      */
     public AddResult add(TaskSpec spec, TaskId givenId) {
+        return add(spec, givenId, null);
+    }
+
+    /**
+     * As {@link #add(TaskSpec, TaskId)}, noting who asked in the {@code task.created} event.
+     *
+     * @param by the principal behind the request ({@code api:token 3}), or null for none to note
+     */
+    public AddResult add(TaskSpec spec, TaskId givenId, String by) {
         List<String> warnings = new ArrayList<>();
         TaskSpec resolved = resolveRepository(spec, warnings);
         if (resolved.preferredAgent() != null) {
@@ -94,6 +103,7 @@ public final class TaskService {
             data.put("title", resolved.title());
             data.put("priority", resolved.priority());
             data.put("source", resolved.source());
+            if (by != null) data.put("by", by);
             try {
                 recorder.apply(Changes.builder()
                         .insert(task)
@@ -112,6 +122,11 @@ public final class TaskService {
      * A task may depend on tasks stored before and on tasks earlier in the batch.
      */
     public BatchResult addAll(Map<TaskId, TaskSpec> specs) {
+        return addAll(specs, null);
+    }
+
+    /** As {@link #addAll(Map)}, noting who asked ({@code by}, or null) in each {@code task.created} event. */
+    public BatchResult addAll(Map<TaskId, TaskSpec> specs, String by) {
         List<String> warnings = new ArrayList<>();
         Map<TaskId, TaskSpec> resolved = new LinkedHashMap<>();
         for (Map.Entry<TaskId, TaskSpec> entry : specs.entrySet()) {
@@ -142,6 +157,7 @@ public final class TaskService {
             data.put("title", spec.title());
             data.put("priority", spec.priority());
             data.put("source", spec.source());
+            if (by != null) data.put("by", by);
             changes.insert(task).event(Event.of(clock.instant(), id, null, EventTypes.TASK_CREATED, data));
         });
         recorder.apply(changes.build());

@@ -5,8 +5,10 @@ import dev.baton.core.InvalidInputException;
 import dev.baton.core.NotFoundException;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.store.TaskQuery;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskIntake;
+import dev.baton.tasks.TaskRequest;
 import dev.baton.tasks.TaskService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,11 +25,13 @@ import java.util.random.RandomGenerator;
  * Thread-safe.
  */
 public final class WorkflowService {
+    private final TaskIntake intake;
     private final TaskService tasks;
     private final AgentRegistry agents;
     private final RandomGenerator random;
 
-    public WorkflowService(TaskService tasks, AgentRegistry agents, RandomGenerator random) {
+    public WorkflowService(TaskIntake intake, TaskService tasks, AgentRegistry agents, RandomGenerator random) {
+        this.intake = intake;
         this.tasks = tasks;
         this.agents = agents;
         this.random = random;
@@ -47,10 +51,11 @@ public final class WorkflowService {
                 .collect(java.util.stream.Collectors.toSet());
         for (int attempt = 0; ; attempt++) {
             String runId = newRunId();
-            Map<TaskId, TaskSpec> specs = WorkflowTasks.plan(workflow, runId, agentNames, repo);
-            checkSomeAgentCanRunEach(workflow, runId, specs);
+            Map<TaskId, TaskRequest> requests = WorkflowTasks.plan(workflow, runId, agentNames, repo);
+            checkSomeAgentCanRunEach(workflow, runId, requests);
             try {
-                TaskService.BatchResult result = tasks.addAll(specs);
+                TaskService.BatchResult result =
+                        intake.submitAll(List.copyOf(requests.values()), Source.workflow(runId));
                 return new Submitted(runId, result.tasks(), result.warnings());
             } catch (InvalidInputException e) {
                 if (attempt < 5 && e.getMessage().contains("already exist")) continue; // the random id was taken
@@ -63,18 +68,19 @@ public final class WorkflowService {
      * Refuses, before anything is queued, a task whose capabilities no Baton agent has: it could
      * never start.
      */
-    private void checkSomeAgentCanRunEach(Workflow workflow, String runId, Map<TaskId, TaskSpec> specs) {
+    private void checkSomeAgentCanRunEach(Workflow workflow, String runId, Map<TaskId, TaskRequest> requests) {
         for (Stage stage : workflow.stages()) {
             for (WorkflowTask task : stage.tasks()) {
-                TaskSpec spec = specs.get(WorkflowTasks.taskId(runId, task.id()));
-                if (spec.preferredAgent() != null || spec.requires().isEmpty()) continue;
-                boolean someone = agents.profiles().stream().anyMatch(p -> p.can(spec.requires()));
+                TaskRequest request = requests.get(WorkflowTasks.taskId(runId, task.id()));
+                Set<String> required = Set.copyOf(request.requires());
+                if (request.agent() != null || required.isEmpty()) continue;
+                boolean someone = agents.profiles().stream().anyMatch(p -> p.can(required));
                 if (!someone) {
                     String field = task.agent() != null ? "agent" : "capabilities";
                     throw new InvalidWorkflowException(
                             Where.task(stage.name(), task.id(), field),
                             "no Baton agent has all of "
-                                    + spec.requires().stream().sorted().toList()
+                                    + required.stream().sorted().toList()
                                     + (task.agent() == null ? "" : " (what agent '" + task.agent() + "' asks for)")
                                     + "; register an agent with these capabilities, or give the workflow agent the"
                                     + " name of a Baton agent ('baton agents' lists them)");

@@ -1,7 +1,8 @@
 package dev.baton.workflow;
 
+import dev.baton.core.Durations;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
+import dev.baton.tasks.TaskRequest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a workflow run becomes Baton tasks: one task per workflow task, id {@code RUN.TASK}, with
+ * How a workflow run becomes task requests: one task per workflow task, id {@code RUN.TASK}, with
  * {@code dependsOn} from the stages (and, in a sequential stage, the task before), tagged {@code
  * workflow:RUN}. The tasks are the run's durable state: the engine runs them like any other, so a
  * restart resumes the workflow where it stood. Stateless.
@@ -34,8 +35,8 @@ public final class WorkflowTasks {
      * @param agentNames the Baton agents there are, to map workflow agents onto
      * @param repo the repository tasks work in, or null for scratch folders
      */
-    public static Map<TaskId, TaskSpec> plan(Workflow workflow, String runId, Set<String> agentNames, String repo) {
-        Map<TaskId, TaskSpec> specs = new LinkedHashMap<>();
+    public static Map<TaskId, TaskRequest> plan(Workflow workflow, String runId, Set<String> agentNames, String repo) {
+        Map<TaskId, TaskRequest> specs = new LinkedHashMap<>();
         for (int stageIndex = 0; stageIndex < workflow.stages().size(); stageIndex++) {
             Stage stage = workflow.stages().get(stageIndex);
             for (WorkflowTask task : stage.tasks()) {
@@ -49,7 +50,7 @@ public final class WorkflowTasks {
         return TaskId.of(runId + "." + workflowTaskId);
     }
 
-    private static TaskSpec spec(
+    private static TaskRequest spec(
             Workflow workflow,
             Stage stage,
             int stageIndex,
@@ -79,18 +80,18 @@ public final class WorkflowTasks {
         info.put("stage", stage.name());
         info.put("stageIndex", stageIndex);
         info.put("task", task.id());
-        TaskSpec.Builder spec = TaskSpec.builder(ResultTemplates.qualify(task.text(), runId))
+        TaskRequest.Builder spec = TaskRequest.text(ResultTemplates.qualify(task.text(), runId))
+                .id(taskId(runId, task.id()).value())
                 .title(workflow.name() + "/" + task.id() + ": " + firstLine(task.text()))
-                .preferredAgent(preferred)
-                .requires(requires)
-                .timeout(task.timeout())
-                .maxRetries(task.retries())
+                .agent(preferred)
+                .requires(List.copyOf(requires))
+                .timeout(task.timeout() == null ? null : Durations.format(task.timeout()))
+                .retries(task.retries())
                 .requiresApproval(task.requiresApproval())
                 .dependsOn(workflow.directDependencies(task.id()).stream()
-                        .map(id -> taskId(runId, id))
+                        .map(id -> taskId(runId, id).value())
                         .toList())
                 .tags(List.of(TAG_PREFIX + runId))
-                .source(TAG_PREFIX + runId)
                 .repo(repo)
                 .extra(EXTRA, info);
         if (task.continueOnError()) spec.extra(CONTINUE_ON_ERROR, true);

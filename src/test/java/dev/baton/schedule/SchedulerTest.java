@@ -37,7 +37,12 @@ class SchedulerTest {
         f = new TestBaton(dir.resolve("home"), 2, 2);
         schedules = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock, ZoneOffset.UTC);
         scheduler = new Scheduler(
-                f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock, ZoneOffset.UTC);
+                f.baton.tables(),
+                RoutingConfig.defaults(),
+                f.baton.intake(),
+                f.baton.recorder(),
+                clock,
+                ZoneOffset.UTC);
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -102,7 +107,7 @@ class SchedulerTest {
         ZoneId paris = ZoneId.of("Europe/Paris");
         Schedules local = new Schedules(f.baton.tables().schedules(), f.baton.agents(), clock, paris);
         Scheduler inParis = new Scheduler(
-                f.baton.tables(), RoutingConfig.defaults(), f.baton.tasks(), f.baton.recorder(), clock, paris);
+                f.baton.tables(), RoutingConfig.defaults(), f.baton.intake(), f.baton.recorder(), clock, paris);
         Schedule s = local.add("@daily", "echo at midnight in Paris", null, null, null);
         assertThat(local.description(s)).isEqualTo("at 00:00");
         assertThat(local.nextTime(s).toInstant()).isEqualTo(Instant.parse("2026-01-01T23:00:00Z"));

@@ -65,9 +65,9 @@ class BadInputTest {
         refused(f.post("/api/tasks", "{\"text\": \"x\", \"depends_on\": [\"../etc\"]}"), 400, "depends_on");
         refused(f.post("/api/tasks", "{\"text\": \"x\", \"repo\": \"relative/path\"}"), 400, "absolute");
         refused(f.post("/api/tasks", "{\"text\": \"x\", \"type\": \"Not A Type\"}"), 400, "type");
-        refused(f.post("/api/tasks", "{\"text\": \"x\", \"agent\": \"nobody\"}"), 422, "unknown agent 'nobody'");
-        refused(f.post("/api/tasks", "{\"text\": \"x\", \"depends_on\": [\"t-000000\"]}"), 422, "unknown task");
-        refused(f.post("/api/tasks", "{\"text\": \"x\", \"repo\": \"/nonexistent/repo\"}"), 422, "/nonexistent/repo");
+        refused(f.post("/api/tasks", "{\"text\": \"x\", \"agent\": \"nobody\"}"), 400, "unknown agent 'nobody'");
+        refused(f.post("/api/tasks", "{\"text\": \"x\", \"depends_on\": [\"t-000000\"]}"), 400, "unknown task");
+        refused(f.post("/api/tasks", "{\"text\": \"x\", \"repo\": \"/nonexistent/repo\"}"), 400, "/nonexistent/repo");
         refused(
                 f.post("/api/tasks", "{\"markdown\": \"---\\npriority: [1\\n---\\nbody\", \"file_name\": \"bad.md\"}"),
                 422,

@@ -78,16 +78,15 @@ class WorkflowRunTest {
         var specs = WorkflowTasks.plan(workflow, "w-000001", java.util.Set.of("command"), null);
         assertThat(specs.get(WorkflowTasks.taskId("w-000001", "a")).dependsOn()).isEmpty();
         assertThat(specs.get(WorkflowTasks.taskId("w-000001", "b")).dependsOn())
-                .containsExactly(WorkflowTasks.taskId("w-000001", "a"));
+                .containsExactly(WorkflowTasks.taskId("w-000001", "a").value());
         assertThat(specs.get(WorkflowTasks.taskId("w-000001", "c")).dependsOn())
-                .containsExactly(WorkflowTasks.taskId("w-000001", "b"));
+                .containsExactly(WorkflowTasks.taskId("w-000001", "b").value());
         assertThat(specs.get(WorkflowTasks.taskId("w-000001", "y")).dependsOn())
                 .containsExactly(
-                        WorkflowTasks.taskId("w-000001", "a"),
-                        WorkflowTasks.taskId("w-000001", "b"),
-                        WorkflowTasks.taskId("w-000001", "c"));
-        assertThat(specs.get(WorkflowTasks.taskId("w-000001", "x")).preferredAgent())
-                .isEqualTo("command");
+                        WorkflowTasks.taskId("w-000001", "a").value(),
+                        WorkflowTasks.taskId("w-000001", "b").value(),
+                        WorkflowTasks.taskId("w-000001", "c").value());
+        assertThat(specs.get(WorkflowTasks.taskId("w-000001", "x")).agent()).isEqualTo("command");
         assertThat(specs.get(WorkflowTasks.taskId("w-000001", "x")).tags()).containsExactly("workflow:w-000001");
     }
 

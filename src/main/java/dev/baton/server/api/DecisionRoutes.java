@@ -10,6 +10,7 @@ import dev.baton.server.ApiError;
 import dev.baton.server.JsonSupport;
 import dev.baton.server.auth.AccessControl;
 import dev.baton.server.auth.Principal;
+import dev.baton.view.DecisionView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ public final class DecisionRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/decisions", this::list);
-        routes.get("/api/decisions/{id}", ctx -> JsonSupport.respond(ctx, ApiViews.decision(find(ctx))));
+        routes.get("/api/decisions/{id}", ctx -> JsonSupport.respond(ctx, DecisionView.of(find(ctx))));
         routes.post("/api/decisions/{id}/approve", ctx -> answer(ctx, true));
         routes.post("/api/decisions/{id}/reject", ctx -> answer(ctx, false));
     }
@@ -58,7 +59,7 @@ public final class DecisionRoutes {
                 Map.of(
                         "decisions",
                         baton.decisions().list(statuses, limit).stream()
-                                .map(ApiViews::decision)
+                                .map(DecisionView::of)
                                 .toList()));
     }
 
@@ -94,7 +95,7 @@ public final class DecisionRoutes {
         } catch (InvalidInputException answeredMeanwhile) {
             throw ApiError.conflict(answeredMeanwhile.getMessage());
         }
-        JsonSupport.respond(ctx, ApiViews.decision(answered));
+        JsonSupport.respond(ctx, DecisionView.of(answered));
     }
 
     /** Who answers: the token's id, or the local user of a loopback server without tokens. */

@@ -7,10 +7,9 @@ import dev.baton.server.ApiError;
 import dev.baton.server.EngineControl;
 import dev.baton.server.JsonSupport;
 import dev.baton.tasks.AddResult;
+import dev.baton.view.AddedTaskView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,9 +46,7 @@ public final class FollowUpRoutes {
         }
         AddResult added = baton.tasks().followUp(parentId, text);
         engine.wake();
-        Map<String, Object> out = new LinkedHashMap<>(ApiViews.task(added.task(), null));
-        out.put("warnings", added.warnings());
         ctx.header("Location", "/api/tasks/" + added.task().id());
-        JsonSupport.respond(ctx, 201, out);
+        JsonSupport.respond(ctx, 201, AddedTaskView.of(added));
     }
 }

@@ -72,6 +72,16 @@ final class JsonBody {
         return value.asInt();
     }
 
+    /** A whole number of any size; its range is the caller's rule to check. */
+    Integer integer(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw ApiError.badRequest(field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
     boolean flag(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return false;

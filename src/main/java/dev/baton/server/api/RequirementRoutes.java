@@ -7,6 +7,7 @@ import dev.baton.plan.Plan;
 import dev.baton.plan.PlannedTask;
 import dev.baton.server.ApiError;
 import dev.baton.server.JsonSupport;
+import dev.baton.view.TaskView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -52,10 +53,10 @@ public final class RequirementRoutes {
         out.put("confidence", plan.confidence());
         out.put("submitted", submit);
         if (submit) {
-            List<Map<String, Object>> tasks = new ArrayList<>();
+            List<TaskView> tasks = new ArrayList<>();
             for (TaskId id : baton.planner().submit(plan, repo)) {
                 Task task = baton.tasks().get(id);
-                tasks.add(ApiViews.task(task, null));
+                tasks.add(TaskView.of(task));
             }
             out.put("tasks", tasks);
         } else {

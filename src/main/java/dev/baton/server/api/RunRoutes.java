@@ -7,6 +7,7 @@ import dev.baton.core.RunId;
 import dev.baton.server.ApiError;
 import dev.baton.server.JsonSupport;
 import dev.baton.session.RunFiles;
+import dev.baton.view.RunView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class RunRoutes {
     }
 
     private void get(Context ctx) {
-        JsonSupport.respond(ctx, ApiViews.run(find(ctx)));
+        JsonSupport.respond(ctx, RunView.of(find(ctx)));
     }
 
     /**

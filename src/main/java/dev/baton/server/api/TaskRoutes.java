@@ -9,14 +9,17 @@ import dev.baton.core.TaskStatus;
 import dev.baton.server.ApiError;
 import dev.baton.server.EngineControl;
 import dev.baton.server.JsonSupport;
-import dev.baton.server.events.EventJson;
 import dev.baton.store.TaskQuery;
 import dev.baton.tasks.AddResult;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskRequest;
+import dev.baton.view.AddedTaskView;
+import dev.baton.view.EventView;
+import dev.baton.view.TaskView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +45,10 @@ public final class TaskRoutes {
     private static final int MAX_LIST = 1000;
 
     private final Baton baton;
-    private final TaskSubmission submission;
     private final EngineControl engine;
 
-    public TaskRoutes(Baton baton, TaskSubmission submission, EngineControl engine) {
+    public TaskRoutes(Baton baton, EngineControl engine) {
         this.baton = baton;
-        this.submission = submission;
         this.engine = engine;
     }
 
@@ -61,53 +62,39 @@ public final class TaskRoutes {
     }
 
     private void create(Context ctx) {
-        TaskSubmission.Fields fields;
+        TaskRequest request;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
         if (type.startsWith("text/markdown")) {
             String markdown = new String(Bodies.bytes(ctx), StandardCharsets.UTF_8);
-            fields = new TaskSubmission.Fields(
-                    null,
-                    markdown,
-                    ctx.queryParam("file_name"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    null);
+            request =
+                    TaskRequest.markdown(markdown, ctx.queryParam("file_name")).build();
         } else {
-            fields = fields(JsonBody.read(ctx, FIELDS));
+            request = request(JsonBody.read(ctx, FIELDS));
         }
-        AddResult added = submission.submit(fields, "api");
-        Map<String, Object> out = new LinkedHashMap<>(ApiViews.task(added.task(), null));
-        out.put("warnings", added.warnings());
+        AddResult added = baton.intake().submit(request, Source.api(DecisionRoutes.who(ctx)));
+        engine.wake();
         ctx.header("Location", "/api/tasks/" + added.task().id());
-        JsonSupport.respond(ctx, 201, out);
+        JsonSupport.respond(ctx, 201, AddedTaskView.of(added));
     }
 
-    static TaskSubmission.Fields fields(JsonBody body) {
-        return new TaskSubmission.Fields(
-                body.string("text", 1_000_000),
-                body.string("markdown", 1_000_000),
-                body.string("file_name", 100),
-                body.string("title", 200),
-                body.string("agent", 64),
-                body.scalar("priority", 10),
-                body.string("timeout", 20),
-                body.string("repo", 4096),
-                body.string("base", 255),
-                body.strings("depends_on", 100, 80),
-                body.integer("retries", 0, 20),
-                body.strings("requires", 50, 64),
-                body.string("type", 32),
-                body.strings("tags", 50, 64),
-                body.string("mode", 20));
+    /** The body's fields as sent: sizes and JSON types are checked here, everything else by the intake. */
+    static TaskRequest request(JsonBody body) {
+        return TaskRequest.builder()
+                .text(body.string("text", 1_000_000))
+                .markdown(body.string("markdown", 1_000_000), body.string("file_name", 100))
+                .title(body.string("title", 200))
+                .agent(body.string("agent", 64))
+                .priority(body.scalar("priority", 10))
+                .timeout(body.string("timeout", 20))
+                .repo(body.string("repo", 4096))
+                .base(body.string("base", 255))
+                .dependsOn(body.strings("depends_on", 100, 80))
+                .retries(body.integer("retries"))
+                .requires(body.strings("requires", 50, 64))
+                .type(body.string("type", 32))
+                .tags(body.strings("tags", 50, 64))
+                .mode(body.string("mode", 20))
+                .build();
     }
 
     private void list(Context ctx) {
@@ -134,17 +121,14 @@ public final class TaskRoutes {
                         .limit(limit)
                         .toList();
         JsonSupport.respond(
-                ctx,
-                Map.of("tasks", tasks.stream().map(t -> ApiViews.task(t, null)).toList()));
+                ctx, Map.of("tasks", tasks.stream().map(TaskView::of).toList()));
     }
 
     private void get(Context ctx) {
         TaskId id = Params.taskId(ctx);
         Task task = baton.tasks().get(id);
-        Map<String, Object> view =
-                new LinkedHashMap<>(ApiViews.task(task, baton.tasks().runs(id)));
-        view.put("routing", dev.baton.route.RoutingSteps.of(baton.store(), id));
-        JsonSupport.respond(ctx, view);
+        JsonSupport.respond(
+                ctx, TaskView.of(task, baton.tasks().runs(id), dev.baton.route.RoutingSteps.of(baton.store(), id)));
     }
 
     private void cancel(Context ctx) {
@@ -160,7 +144,7 @@ public final class TaskRoutes {
         } catch (InvalidInputException finishedMeanwhile) {
             throw ApiError.conflict(finishedMeanwhile.getMessage());
         }
-        JsonSupport.respond(ctx, ApiViews.task(cancelled, null));
+        JsonSupport.respond(ctx, TaskView.of(cancelled));
     }
 
     private void retry(Context ctx) {
@@ -177,7 +161,7 @@ public final class TaskRoutes {
             throw ApiError.conflict(changedMeanwhile.getMessage());
         }
         engine.wake();
-        JsonSupport.respond(ctx, ApiViews.task(queued, null));
+        JsonSupport.respond(ctx, TaskView.of(queued));
     }
 
     private void events(Context ctx) {
@@ -187,6 +171,6 @@ public final class TaskRoutes {
         int limit = Params.intParam(ctx, "limit", 500, 1, 5000);
         List<Event> events = baton.store().eventsOf(id, after, limit);
         JsonSupport.respond(
-                ctx, Map.of("events", events.stream().map(EventJson::of).toList()));
+                ctx, Map.of("events", events.stream().map(EventView::of).toList()));
     }
 }

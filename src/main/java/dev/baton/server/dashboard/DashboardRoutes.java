@@ -13,11 +13,13 @@ import dev.baton.core.Task;
 import dev.baton.core.TaskId;
 import dev.baton.server.AgentDirectory;
 import dev.baton.server.ApiError;
+import dev.baton.server.EngineControl;
 import dev.baton.server.api.DecisionRoutes;
-import dev.baton.server.api.TaskSubmission;
 import dev.baton.server.stats.Stats;
 import dev.baton.store.TaskQuery;
 import dev.baton.tasks.AddResult;
+import dev.baton.tasks.Source;
+import dev.baton.tasks.TaskRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -31,13 +33,13 @@ public final class DashboardRoutes {
     private final Baton baton;
     private final AgentDirectory agents;
     private final Stats stats;
-    private final TaskSubmission submission;
+    private final EngineControl engine;
 
-    public DashboardRoutes(Baton baton, AgentDirectory agents, Stats stats, TaskSubmission submission) {
+    public DashboardRoutes(Baton baton, AgentDirectory agents, Stats stats, EngineControl engine) {
         this.baton = baton;
         this.agents = agents;
         this.stats = stats;
-        this.submission = submission;
+        this.engine = engine;
     }
 
     public void register(RoutesConfig routes) {
@@ -124,24 +126,15 @@ public final class DashboardRoutes {
     private void submit(Context ctx) {
         String text = ctx.formParam("text");
         if (text != null && text.length() > 100_000) throw ApiError.tooLarge("the task text is over 100000 characters");
-        TaskSubmission.Fields fields = new TaskSubmission.Fields(
-                text,
-                null,
-                null,
-                null,
-                ctx.formParam("agent"),
-                ctx.formParam("priority"),
-                null,
-                ctx.formParam("repo"),
-                null,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                List.of(),
-                null);
+        TaskRequest request = TaskRequest.text(text)
+                .agent(ctx.formParam("agent"))
+                .priority(ctx.formParam("priority"))
+                .repo(ctx.formParam("repo"))
+                .build();
         try {
-            AddResult added = submission.submit(fields, "dashboard");
+            AddResult added = baton.intake()
+                    .submit(request, Source.dashboard(DecisionRoutes.who(ctx).replace("api:", "dashboard:")));
+            engine.wake();
             ctx.header("HX-Trigger", "baton:tasks");
             String id = esc(added.task().id());
             StringBuilder out = new StringBuilder(

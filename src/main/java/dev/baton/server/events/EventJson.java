@@ -2,13 +2,12 @@ package dev.baton.server.events;
 
 import dev.baton.core.Event;
 import dev.baton.server.JsonSupport;
+import dev.baton.view.EventView;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An event as clients see it: {@code {"id", "at", "type", "task_id", "run_id", "data"}}. An instance
+ * An event as clients see it ({@link EventView}) in JSON and as an SSE record. An instance
  * keeps the encodings of one log's recent events, so an event sent to a hundred clients is written
  * as JSON (and as an SSE record) once (ids are per home: one instance per {@link EventHub}).
  * Thread-safe.
@@ -44,18 +43,7 @@ public final class EventJson {
         return encoded;
     }
 
-    public static Map<String, Object> of(Event e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", e.id());
-        out.put("at", e.at().toString());
-        out.put("type", e.type());
-        out.put("task_id", e.taskId() == null ? null : e.taskId().value());
-        out.put("run_id", e.runId() == null ? null : e.runId().value());
-        out.put("data", e.data());
-        return out;
-    }
-
     public static String write(Event e) {
-        return JsonSupport.write(of(e));
+        return JsonSupport.write(EventView.of(e));
     }
 }
