@@ -7,7 +7,6 @@ import dev.baton.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,8 +51,7 @@ public final class RoutingConfigFile {
                     number(file, root, "stop_at", defaults.capacity().stopAt()));
             Map<String, AgentPlan> plans = new LinkedHashMap<>();
             JsonNode agents = root.path("agents");
-            for (Iterator<Map.Entry<String, JsonNode>> it = agents.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : agents.properties()) {
                 JsonNode a = e.getValue();
                 unknown(file, a, AGENT, "agents." + e.getKey() + ".");
                 String tier = a.path("tier").asText("included");
