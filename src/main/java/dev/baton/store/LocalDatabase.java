@@ -13,6 +13,11 @@ import org.sqlite.SQLiteDataSource;
  * SqliteStore} first so its migrations have run. Thread-safe; close it to release its connections.
  */
 public final class LocalDatabase implements AutoCloseable {
+    static {
+        // Before any connection loads the driver's native library (see SqliteNativeLibrary).
+        SqliteNativeLibrary.placeOnce();
+    }
+
     private final HikariDataSource pool;
     private final Jdbi jdbi;
 

@@ -61,6 +61,11 @@ public final class SqliteStore implements Store {
     /** How often the log is copied back into the database file, off the writers' path. */
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(100);
 
+    static {
+        // Before any connection loads the driver's native library (see SqliteNativeLibrary).
+        SqliteNativeLibrary.placeOnce();
+    }
+
     private final Path file;
     private final JdbiStore store;
     private final WalCheckpointer checkpointer;
