@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -117,8 +116,7 @@ public final class GeminiStreamParser implements StreamParser {
         String biggest = null;
         long biggestTokens = -1;
         JsonNode models = stats.path("models");
-        for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : models.properties()) {
             JsonNode m = entry.getValue();
             Double modelCost = GeminiPrices.cost(
                     entry.getKey(), tokens(m, "input_tokens"), tokens(m, "output_tokens"), tokens(m, "cached"));

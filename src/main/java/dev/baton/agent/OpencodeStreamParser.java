@@ -184,9 +184,7 @@ public final class OpencodeStreamParser implements StreamParser {
     }
 
     private static String headerValue(JsonNode headers, String name) {
-        var fields = headers.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : headers.properties()) {
             if (field.getKey().toLowerCase(Locale.ROOT).equals(name))
                 return field.getValue().asText();
         }

@@ -53,6 +53,11 @@ public final class SqliteDatabase implements Database {
     private static final Object MIGRATION_LOCK = new Object();
 
     /** How often the log is copied back into the database file, off the writers' path. */
+    static {
+        // Before any connection loads the driver's native library (see SqliteNativeLibrary).
+        SqliteNativeLibrary.placeOnce();
+    }
+
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(100);
 
     private final WalCheckpointer checkpointer;

@@ -13,7 +13,7 @@ final class Layout {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · Baton</title>
                 <link rel="stylesheet" href="/assets/baton.css">
-                <script src="/webjars/htmx.org/2.0.8/dist/htmx.min.js"></script>
+                <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js"></script>
                 <script src="/assets/baton.js"></script>
                 </head>
                 <body>

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +131,8 @@ public final class GeminiApi implements ProtocolHandler {
         return switch (type) {
             case "object" -> {
                 Map<String, Object> object = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it =
-                                schema.path("properties").fields();
-                        it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> property = it.next();
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     object.put(property.getKey(), valueFor(property.getValue()));
                 }
                 yield object;
