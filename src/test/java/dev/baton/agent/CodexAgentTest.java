@@ -188,7 +188,6 @@ class CodexAgentTest {
     @Test
     void aModelThatStopsAnsweringEndsTheRunStalled() throws Exception {
         server.script(Script.of(Turn.hanging()));
-        long start = System.nanoTime();
 
         TaskId id = add("Hang", "Say hi.");
         baton.awaitIdle();
@@ -196,7 +195,6 @@ class CodexAgentTest {
         Task task = baton.task(id);
         assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(task.failureReason()).isEqualTo(FailureReason.STALLED);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
     }
 
     @Test

@@ -116,8 +116,6 @@ class GeminiAgentTest {
             Instant resetAt = Instant.parse((String) error.data().get("reset_at"));
             assertThat(resetAt).isBetween(before.plusSeconds(119), after.plusSeconds(121));
             assertThat(task.failureDetail()).contains("resets at " + resetAt);
-            // BATON_GEMINI_MAX_ATTEMPTS=1: the CLI gave up at once instead of waiting out the limit.
-            assertThat(Duration.between(before, after)).isLessThan(Duration.ofSeconds(60));
         }
     }
 
@@ -127,7 +125,6 @@ class GeminiAgentTest {
 
         try (TestBaton baton = baton(withoutRetries(TestBaton.fastConfig(2).withStallTimeout(Duration.ofSeconds(5))))) {
             baton.start();
-            Instant before = Instant.now();
             TaskId id =
                     baton.add(spec("Say hello").modelHint("gemini-2.5-flash").build());
             baton.awaitIdle();
@@ -136,7 +133,6 @@ class GeminiAgentTest {
             assertThat(task.status()).as(describe(baton, id)).isEqualTo(TaskStatus.FAILED);
             assertThat(task.failureReason()).isEqualTo(FailureReason.STALLED);
             assertThat(baton.runs(id).getFirst().status()).isEqualTo(RunStatus.FAILED);
-            assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(40));
         }
     }
 

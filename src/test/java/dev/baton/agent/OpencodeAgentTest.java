@@ -202,8 +202,6 @@ class OpencodeAgentTest {
         assertThat(task.failureReason()).isEqualTo(FailureReason.STALLED);
         // it stalled waiting for the model, not while starting
         assertThat(server.script().requests()).hasSize(1);
-        Run run = baton.runs(id).getFirst();
-        assertThat(Duration.between(run.startedAt(), run.finishedAt())).isLessThan(Duration.ofSeconds(45));
     }
 
     @Test

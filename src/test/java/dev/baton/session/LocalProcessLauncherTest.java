@@ -292,11 +292,9 @@ class LocalProcessLauncherTest {
 
     @Test
     void execKillsACommandThatOutlivesItsTimeout() {
-        long start = System.nanoTime();
         ExecResult result = launcher.exec(List.of("sleep", "30"), dir, Map.of(), Duration.ofMillis(300));
         assertThat(result.exitCode()).isEqualTo(124);
         assertThat(result.stderr()).contains("timed out");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
