@@ -6,17 +6,22 @@ import dev.baton.agent.AgentCatalog;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
+import dev.baton.core.AgentProfile;
 import dev.baton.core.BatonHome;
+import dev.baton.core.Event;
 import dev.baton.engine.Engine;
 import dev.baton.engine.EngineConfig;
 import dev.baton.gate.DecisionService;
+import dev.baton.gate.ToolPermissions;
 import dev.baton.integrate.MergeQueue;
 import dev.baton.route.AgentPlan;
 import dev.baton.route.AgentPlans;
 import dev.baton.route.RoutingConfig;
 import dev.baton.route.RoutingConfigFile;
 import dev.baton.route.RoutingTables;
+import dev.baton.route.UsageReport;
 import dev.baton.schedule.Schedules;
+import dev.baton.secret.Redactor;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Database;
@@ -30,14 +35,19 @@ import dev.baton.tasks.TaskService;
 import dev.baton.workflow.WorkflowService;
 import dev.baton.workspace.GitMerges;
 import dev.baton.workspace.GitWorkspaces;
+import dev.baton.workspace.RepoInfo;
 import dev.baton.workspace.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Baton assembled on one home folder: the store, the agents, the task service, and an engine on
@@ -127,12 +137,26 @@ public final class Baton implements AutoCloseable {
         return home;
     }
 
-    public Store store() {
-        return store;
+    /**
+     * Tells {@code listener} of every event stored from now on by this process (live progress, the
+     * engine beside a server); events of other processes are read from the log through {@link #tasks()}.
+     */
+    public void subscribe(Consumer<Event> listener) {
+        recorder.subscribe(listener);
     }
 
+    /**
+     * The writer of this home's changes, for programs that embed Baton and store events of their
+     * own (tests, benchmarks). Baton's own entry points never use it: they go through the services
+     * ({@code PackageRulesTest} checks).
+     */
     public Recorder recorder() {
         return recorder;
+    }
+
+    /** What counts as a secret here, for output read from files (agents' logs) before it is shown. */
+    public Redactor redactor() {
+        return recorder.redactor();
     }
 
     public AgentRegistry agents() {
@@ -151,12 +175,31 @@ public final class Baton implements AutoCloseable {
         return health;
     }
 
-    public Workspaces workspaces() {
-        return workspaces;
+    /** The repository that holds {@code dir}, checked (a git repository with a commit). */
+    public RepoInfo inspectRepository(Path dir) {
+        return workspaces.inspect(dir);
     }
 
-    public ProcessLauncher launcher() {
-        return launcher;
+    /** The installed git's version line, or empty when git cannot run. */
+    public Optional<String> gitVersion() {
+        return workspaces.gitVersion();
+    }
+
+    /** Makes {@code dir} a new repository holding its files as one commit (for samples such as the demo). */
+    public void createRepository(Path dir, String message, String authorName, String authorEmail) {
+        workspaces.createRepository(dir, message, authorName, authorEmail);
+    }
+
+    /** Usage per agent over the last {@code days} days (today first), with each agent's plan and limits. */
+    public UsageReport usage(int days, Instant now) {
+        List<String> registered =
+                agents.profiles().stream().map(AgentProfile::name).toList();
+        return UsageReport.build(tables, routingConfig(), registered, days, now);
+    }
+
+    /** Answers an agent's question about one tool call (policy first, else a decision for a person). */
+    public ToolPermissions toolPermissions(Duration answerPoll) {
+        return new ToolPermissions(recorder, decisions, clock, answerPoll);
     }
 
     public TaskService tasks() {

@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Baton demo");
         out.println("  home:       " + home.root());
         try (Baton baton = Baton.open(home, config)) {
-            Path repo = DemoRepository.create(root.resolve("sample-repo"), baton.workspaces());
+            Path repo = DemoRepository.create(root.resolve("sample-repo"), baton);
             out.println("  repository: " + repo + " (a small shell project with tests)");
             List<String> realAgents = baton.health().entrySet().stream()
                     .filter(e -> e.getValue().usable() && !e.getKey().equals("command"))
@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                             ? "; no AI agent CLI is usable here ('baton doctor' says why)"
                             : ", " + String.join(", ", realAgents)));
             out.println();
-            baton.recorder().subscribe(new ProgressPrinter(out));
+            baton.subscribe(new ProgressPrinter(out));
             List<TaskId> ids = addTasks(baton, repo);
             for (String agent : realAgents) {
                 TaskRequest request = TaskRequest.text("Read calc.sh and add a short 'Usage' section to README.md"
@@ -147,8 +147,8 @@ final class DemoCommand implements Callable<Integer> {
         Table table = new Table("TASK", "TITLE", "AGENT", "STATUS", "DURATION", "BRANCH", "FILES");
         boolean allCompleted = true;
         for (TaskId id : ids) {
-            Task task = baton.store().findTask(id).orElseThrow();
-            List<Run> runs = baton.store().runsOf(id);
+            Task task = baton.tasks().get(id);
+            List<Run> runs = baton.tasks().runs(id);
             Run last = runs.isEmpty() ? null : runs.getLast();
             String duration = last == null || last.finishedAt() == null
                     ? "-"

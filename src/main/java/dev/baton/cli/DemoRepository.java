@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.workspace.Workspaces;
+import dev.baton.Baton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 final class DemoRepository {
     private DemoRepository() {}
 
-    static Path create(Path dir, Workspaces workspaces) throws IOException {
+    static Path create(Path dir, Baton baton) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(
                 dir.resolve("README.md"), "# Sample project\n\nA calculator in shell, used by the Baton demo.\n");
@@ -28,7 +28,7 @@ final class DemoRepository {
                 [ "$(sh calc.sh add -1 1)" = 0 ] && echo "ok - -1 + 1 = 0"
                 echo "2 passed, 0 failed"
                 """);
-        workspaces.createRepository(dir, "Sample project", "Baton Demo", "demo@baton.invalid");
+        baton.createRepository(dir, "Sample project", "Baton Demo", "demo@baton.invalid");
         return dir;
     }
 }

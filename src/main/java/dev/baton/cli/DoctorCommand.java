@@ -31,7 +31,7 @@ final class DoctorCommand implements Callable<Integer> {
         out.println();
         out.println("  ok    java " + Runtime.version());
         try (Baton baton = home.open()) {
-            java.util.Optional<String> git = baton.workspaces().gitVersion();
+            java.util.Optional<String> git = baton.gitVersion();
             if (git.isPresent()) {
                 out.println("  ok    " + git.get());
             } else {

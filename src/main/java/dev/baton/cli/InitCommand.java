@@ -32,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
             out.println("database:   " + baton.home().database());
             Path candidate = repo != null ? repo : Path.of("").toAbsolutePath();
             if (repo != null || TaskIntake.insideGitRepository(candidate)) {
-                RepoInfo info = baton.workspaces().inspect(candidate);
+                RepoInfo info = baton.inspectRepository(candidate);
                 out.println("repository: " + info.root() + " (tasks start from '" + info.currentBranch() + "')");
                 if (info.isDirty()) {
                     out.println("            " + info.uncommitted().size()

@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
             List<Task> tasks = baton.tasks().list(new TaskQuery(wanted, limit));
             if (json) {
                 out.println(Json.write(tasks.stream()
-                        .map(t -> TaskView.of(t, baton.store().runsOf(t.id())))
+                        .map(t -> TaskView.of(t, baton.tasks().runs(t.id())))
                         .toList()));
                 return Main.OK;
             }

@@ -50,11 +50,10 @@ final class LogsCommand implements Callable<Integer> {
                     ? new RunFiles(Path.of(run.runDir())).stderr()
                     : new RunFiles(Path.of(run.runDir())).stdout();
             // secrets in the agent's output (API keys, tokens) are masked, as in the API
-            RedactingOutput out =
-                    new RedactingOutput(System.out, baton.recorder().redactor());
+            RedactingOutput out = new RedactingOutput(System.out, baton.redactor());
             long offset = copyFrom(file, 0, out);
             while (follow) {
-                Run current = baton.store().findRun(run.id()).orElseThrow();
+                Run current = baton.tasks().run(run.id()).orElseThrow();
                 offset = copyFrom(file, offset, out);
                 if (current.status().isTerminal()) {
                     copyFrom(file, offset, out);
@@ -68,7 +67,7 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     private Run pickRun(Baton baton, TaskId taskId) {
-        List<Run> runs = baton.store().runsOf(taskId);
+        List<Run> runs = baton.tasks().runs(taskId);
         if (runs.isEmpty()) return null;
         if (attempt == null) return runs.getLast();
         return runs.stream()

@@ -6,7 +6,6 @@ import dev.baton.core.SafetyTier;
 import dev.baton.core.TaskId;
 import dev.baton.gate.ToolPermissions;
 import dev.baton.mcp.PermissionServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +44,7 @@ final class McpPermissionsCommand implements Callable<Integer> {
                 home.resolve(),
                 dev.baton.engine.EngineConfig.defaults(),
                 dev.baton.agent.AgentRegistry.commandOnly(1))) {
-            ToolPermissions permissions =
-                    new ToolPermissions(baton.recorder(), baton.decisions(), Clock.systemUTC(), Duration.ofMillis(250));
+            ToolPermissions permissions = baton.toolPermissions(Duration.ofMillis(250));
             new PermissionServer((tool, input) -> permissions.ask(taskId, runId, tier, tool, input, wait))
                     .serve(System.in, System.out);
         }

@@ -81,11 +81,11 @@ final class RunCommand implements Callable<Integer> {
                                     EnumSet.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)),
                             100_000))
                     .forEach(t -> watched.add(t.id()));
-            baton.recorder().subscribe(e -> {
+            baton.subscribe(e -> {
                 if (e.taskId() != null) watched.add(e.taskId());
             });
             String workflowRun = workflow == null ? null : startWorkflow(baton, workflow, watched, out);
-            if (!quiet) baton.recorder().subscribe(new ProgressPrinter(out));
+            if (!quiet) baton.subscribe(new ProgressPrinter(out));
             Engine engine = baton.engine(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
     private static int summarize(
             Baton baton, Set<TaskId> watched, java.util.Map<TaskId, String> held, java.io.PrintWriter out) {
         List<Task> tasks = watched.stream()
-                .map(id -> baton.store().findTask(id))
+                .map(id -> baton.tasks().find(id))
                 .flatMap(java.util.Optional::stream)
                 .toList();
         long completed =

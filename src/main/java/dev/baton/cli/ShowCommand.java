@@ -35,8 +35,8 @@ final class ShowCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (Baton baton = home.open()) {
             Task task = baton.tasks().get(TaskId.of(id));
-            List<Run> runs = baton.store().runsOf(task.id());
-            List<java.util.Map<String, Object>> routing = dev.baton.route.RoutingSteps.of(baton.store(), task.id());
+            List<Run> runs = baton.tasks().runs(task.id());
+            List<java.util.Map<String, Object>> routing = baton.tasks().routingSteps(task.id());
             if (json) {
                 out.println(Json.write(TaskView.of(task, runs, routing)));
                 return Main.OK;

@@ -40,10 +40,7 @@ final class UsageCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (Baton baton = home.open()) {
-            List<String> registered =
-                    baton.agents().profiles().stream().map(p -> p.name()).toList();
-            UsageReport report =
-                    UsageReport.build(baton.tables(), baton.routingConfig(), registered, days, Instant.now());
+            UsageReport report = baton.usage(days, Instant.now());
             if (export != null) {
                 List<Path> files = UsageExport.write(report, export);
                 files.forEach(f -> out.println("wrote " + f));

@@ -34,7 +34,7 @@ public final class AgentDirectory {
     public List<Map<String, Object>> list() {
         Map<String, AgentRegistration> registrations = new LinkedHashMap<>();
         baton.registrations().forEach(r -> registrations.put(r.name(), r));
-        Map<String, Integer> active = baton.store().activeRunsByAgent();
+        Map<String, Integer> active = baton.tasks().activeRunsByAgent();
         List<Map<String, Object>> out = new ArrayList<>();
         for (AgentProfile profile : baton.agents().profiles()) {
             AgentRegistration r = registrations.get(profile.name());

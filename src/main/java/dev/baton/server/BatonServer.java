@@ -75,9 +75,9 @@ public final class BatonServer implements AutoCloseable {
                     + ". Create a token first with 'baton token create --scope admin' (it is printed once),"
                     + " or listen on 127.0.0.1");
         }
-        EventHub hub = new EventHub(baton.store(), config.eventPoll(), Duration.ofSeconds(15), config.eventWindow());
-        hub.start(baton.overview().latestEventId(), baton.recorder());
-        Stats stats = new Stats(baton.store(), baton.overview(), clock);
+        EventHub hub = new EventHub(baton.tasks(), config.eventPoll(), Duration.ofSeconds(15), config.eventWindow());
+        hub.start(baton.overview().latestEventId(), baton::subscribe);
+        Stats stats = new Stats(baton.tasks(), baton.overview(), clock);
         AgentDirectory agents = new AgentDirectory(baton, stats);
         SseEndpoint sse = new SseEndpoint(hub);
         WebSocketEndpoint ws = new WebSocketEndpoint(hub);

@@ -204,6 +204,41 @@ public final class TaskService {
         return store().runsOf(id);
     }
 
+    /** The task, or empty when there is none with that id. */
+    public java.util.Optional<Task> find(TaskId id) {
+        return store().findTask(id);
+    }
+
+    /** The run, or empty when there is none with that id. */
+    public java.util.Optional<Run> run(dev.baton.core.RunId id) {
+        return store().findRun(id);
+    }
+
+    /** A task's events after {@code afterId}, oldest first, at most {@code limit}. */
+    public List<Event> events(TaskId id, long afterId, int limit) {
+        return store().eventsOf(id, afterId, limit);
+    }
+
+    /** Every task's events after {@code afterId}, oldest first, at most {@code limit}: the event log. */
+    public List<Event> eventsAfter(long afterId, int limit) {
+        return store().eventsAfter(afterId, limit);
+    }
+
+    /** Runs not yet finished, on any node. */
+    public List<Run> activeRuns() {
+        return store().activeRuns();
+    }
+
+    /** How many runs each agent has going now, on any node. */
+    public Map<String, Integer> activeRunsByAgent() {
+        return store().activeRunsByAgent();
+    }
+
+    /** How the router chose for this task, one step per routing decision, oldest first. */
+    public List<Map<String, Object>> routingSteps(TaskId id) {
+        return dev.baton.route.RoutingSteps.of(store(), id);
+    }
+
     /**
      * Cancels a task. A running agent's whole process group is killed; the engine supervising it
      * records the run as cancelled when it sees the process end.

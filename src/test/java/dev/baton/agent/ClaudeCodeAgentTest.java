@@ -338,7 +338,7 @@ class ClaudeCodeAgentTest {
     }
 
     private static List<Event> events(TestBaton f, TaskId id) {
-        return f.baton.store().eventsOf(id, 0, 10_000);
+        return f.baton.tasks().events(id, 0, 10_000);
     }
 
     /** What happened, for a failed assertion: the task, its runs and its events. */

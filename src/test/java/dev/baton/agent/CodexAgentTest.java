@@ -123,7 +123,7 @@ class CodexAgentTest {
     }
 
     private List<Event> events(TaskId id) {
-        return baton.baton.store().eventsOf(id, 0, 1000);
+        return baton.baton.tasks().events(id, 0, 1000);
     }
 
     @Test

@@ -273,7 +273,7 @@ class GeminiAgentTest {
     }
 
     private static List<Event> events(TestBaton baton, TaskId id, String type) {
-        return baton.baton.store().eventsOf(id, 0, 10_000).stream()
+        return baton.baton.tasks().events(id, 0, 10_000).stream()
                 .filter(e -> e.type().equals(type))
                 .toList();
     }
@@ -282,8 +282,8 @@ class GeminiAgentTest {
     private static String describe(TestBaton baton, TaskId id) {
         StringBuilder text = new StringBuilder();
         baton.baton
-                .store()
-                .eventsOf(id, 0, 10_000)
+                .tasks()
+                .events(id, 0, 10_000)
                 .forEach(e -> text.append(e.type()).append(' ').append(e.data()).append('\n'));
         for (Run run : baton.runs(id)) {
             try {

@@ -134,7 +134,7 @@ class OpencodeAgentTest {
     }
 
     private List<Event> events(TaskId id, String type) {
-        return baton.baton.store().eventsOf(id, 0, 10_000).stream()
+        return baton.baton.tasks().events(id, 0, 10_000).stream()
                 .filter(e -> e.type().equals(type))
                 .toList();
     }

@@ -71,6 +71,17 @@ class PackageRulesTest {
     }
 
     @Test
+    void entryPointsGoThroughTheServicesNotTheRecorder() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.baton")
+                .should()
+                .callMethod(dev.baton.Baton.class, "recorder")
+                .because("a change is made by an application service, which records it")
+                .check(classes);
+    }
+
+    @Test
     void lowerRoomsNeverImportHigherOnes() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()

@@ -77,7 +77,7 @@ final class EngineBench implements AutoCloseable {
         long started = Machine.parseEpochRealtime(Files.readString(stamp));
         if (System.getenv("BENCH_DEBUG") != null) {
             StringBuilder b = new StringBuilder("DEBUG total=" + (started - before) / 1000 + "ms");
-            for (var e : baton.store().eventsOf(id, 0, 100)) {
+            for (var e : baton.tasks().events(id, 0, 100)) {
                 long at = e.at().getEpochSecond() * 1_000_000L + e.at().getNano() / 1000;
                 b.append(' ').append(e.type()).append('=').append((at - before) / 1000);
             }

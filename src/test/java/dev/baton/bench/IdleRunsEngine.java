@@ -73,7 +73,7 @@ public final class IdleRunsEngine {
     }
 
     private static List<Run> running(Baton baton) {
-        return baton.store().activeRuns().stream()
+        return baton.tasks().activeRuns().stream()
                 .filter(r -> r.status() == RunStatus.RUNNING && r.pid() != null)
                 .toList();
     }

@@ -91,8 +91,7 @@ class OneFrontDoorTest {
                         new Bad("missing repo", List.of(), b -> {}, "/nonexistent/repo"), cliMissing, apiMissing));
 
                 assertThat(checked).hasSize(11);
-                assertThat(baton.store().listTasks(dev.baton.store.TaskQuery.ALL))
-                        .isEmpty();
+                assertThat(baton.tasks().list(dev.baton.store.TaskQuery.ALL)).isEmpty();
             } finally {
                 server.close();
             }
@@ -112,7 +111,7 @@ class OneFrontDoorTest {
                 assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
                 var id = dev.baton.core.TaskId.of(
                         JSON.readTree(added.body()).get("id").asText());
-                var created = baton.store().eventsOf(id, 0, 10).getFirst();
+                var created = baton.tasks().events(id, 0, 10).getFirst();
                 assertThat(created.type()).isEqualTo("task.created");
                 assertThat(created.data()).containsEntry("source", "api").containsEntry("by", "api:local");
             } finally {

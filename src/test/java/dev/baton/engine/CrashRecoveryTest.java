@@ -72,7 +72,7 @@ class CrashRecoveryTest {
                 assertThat(Files.readAllLines(markers.resolve(id.value())))
                         .as(
                                 "work of %s done exactly once; its runs: %s; events: %s",
-                                id, runs.get(id), f.baton.store().eventsOf(id, 0, 100))
+                                id, runs.get(id), f.baton.tasks().events(id, 0, 100))
                         .containsExactly(id.value());
             }
             for (TaskId id : vanished) {

@@ -42,7 +42,7 @@ class DecisionsTest {
     }
 
     private static List<String> eventTypes(TestBaton f, TaskId id) {
-        return f.baton.store().eventsOf(id, 0, 1000).stream().map(Event::type).toList();
+        return f.baton.tasks().events(id, 0, 1000).stream().map(Event::type).toList();
     }
 
     @Test

@@ -86,7 +86,7 @@ class RealCliFailoverTest {
 
                 Task task = f.task(id);
                 List<Run> runs = f.runs(id);
-                List<Event> events = f.baton.store().eventsOf(id, 0, 10_000);
+                List<Event> events = f.baton.tasks().events(id, 0, 10_000);
                 assertThat(task.status()).as("%s\n%s\n%s", task, runs, events).isEqualTo(TaskStatus.COMPLETED);
                 assertThat(runs).extracting(Run::agent).containsExactly("claude-code", "helper");
                 assertThat(runs.get(0).failureReason()).isEqualTo(FailureReason.RATE_LIMITED);

@@ -58,7 +58,7 @@ class RoutingEngineTest {
     }
 
     private static List<Event> events(TestBaton f, TaskId id, String type) {
-        return f.baton.store().eventsOf(id, 0, 10_000).stream()
+        return f.baton.tasks().events(id, 0, 10_000).stream()
                 .filter(e -> e.type().equals(type))
                 .toList();
     }
@@ -177,7 +177,7 @@ class RoutingEngineTest {
                             .get("why"))
                     .contains("alpha has used today's quota");
             // Past half of its plan when the second task was routed: one warning for the day.
-            assertThat(f.baton.store().eventsAfter(0, 10_000))
+            assertThat(f.baton.tasks().eventsAfter(0, 10_000))
                     .filteredOn(e -> e.type().equals(RoutingEvents.AGENT_CAPACITY_WARNING))
                     .singleElement()
                     .satisfies(e -> assertThat(e.data())
@@ -200,15 +200,14 @@ class RoutingEngineTest {
                     "the scheduled task completed",
                     Duration.ofSeconds(30),
                     () -> f.baton
-                                    .store()
-                                    .listTasks(new dev.baton.store.TaskQuery(
-                                            java.util.EnumSet.of(TaskStatus.COMPLETED), 10))
+                                    .tasks()
+                                    .list(new dev.baton.store.TaskQuery(java.util.EnumSet.of(TaskStatus.COMPLETED), 10))
                                     .size()
                             == 1);
             f.awaitIdle();
             assertThat(f.baton
-                            .store()
-                            .listTasks(new dev.baton.store.TaskQuery(java.util.EnumSet.allOf(TaskStatus.class), 10)))
+                            .tasks()
+                            .list(new dev.baton.store.TaskQuery(java.util.EnumSet.allOf(TaskStatus.class), 10)))
                     .singleElement()
                     .satisfies(t -> assertThat(t.spec().source()).startsWith("schedule s-"));
         }

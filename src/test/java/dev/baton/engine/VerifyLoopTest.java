@@ -60,7 +60,7 @@ class VerifyLoopTest {
                     .contains("exit 0");
             assertThat(GitRepos.git(repo, "show", f.task(id).branch() + ":answer.txt"))
                     .isEqualTo("answer = 42");
-            List<String> types = f.baton.store().eventsOf(id, 0, 1000).stream()
+            List<String> types = f.baton.tasks().events(id, 0, 1000).stream()
                     .map(Event::type)
                     .toList();
             assertThat(types)

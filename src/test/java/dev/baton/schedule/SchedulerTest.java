@@ -51,7 +51,7 @@ class SchedulerTest {
     }
 
     private List<Task> tasks() {
-        return f.baton.store().listTasks(new dev.baton.store.TaskQuery(EnumSet.allOf(TaskStatus.class), 100));
+        return f.baton.tasks().list(new dev.baton.store.TaskQuery(EnumSet.allOf(TaskStatus.class), 100));
     }
 
     private void at(String instant) {
@@ -74,7 +74,7 @@ class SchedulerTest {
             assertThat(t.spec().prompt()).isEqualTo("echo nightly");
             assertThat(t.spec().source()).isEqualTo("schedule " + s.id());
         });
-        List<Event> fired = f.baton.store().eventsOf(added.getFirst().id(), 0, 100).stream()
+        List<Event> fired = f.baton.tasks().events(added.getFirst().id(), 0, 100).stream()
                 .filter(e -> e.type().equals(RoutingEvents.SCHEDULE_FIRED))
                 .toList();
         assertThat(fired).singleElement().satisfies(e -> assertThat(e.data()).containsEntry("schedule", s.id()));

@@ -73,7 +73,7 @@ public final class TestBaton implements AutoCloseable {
     }
 
     public List<dev.baton.core.Run> runs(TaskId id) {
-        return baton.store().runsOf(id);
+        return baton.tasks().runs(id);
     }
 
     public void awaitIdle() throws InterruptedException {

@@ -37,8 +37,8 @@ public final class RunRoutes {
 
     private Run find(Context ctx) {
         RunId id = Params.runId(ctx);
-        return baton.store()
-                .findRun(id)
+        return baton.tasks()
+                .run(id)
                 .orElseThrow(() -> new NotFoundException(
                         "no run with id '" + id + "'; a task's runs are listed by" + " GET /api/tasks/TASK_ID"));
     }
@@ -75,7 +75,7 @@ public final class RunRoutes {
         out.put("size", size);
         out.put("finished", run.status().isTerminal());
         // Secrets are masked; offsets still count the file's own bytes.
-        out.put("text", baton.recorder().redactor().redact(new String(bytes, 0, usable, StandardCharsets.UTF_8)));
+        out.put("text", baton.redactor().redact(new String(bytes, 0, usable, StandardCharsets.UTF_8)));
         JsonSupport.respond(ctx, out);
     }
 

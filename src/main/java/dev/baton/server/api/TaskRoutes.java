@@ -128,7 +128,7 @@ public final class TaskRoutes {
         TaskId id = Params.taskId(ctx);
         Task task = baton.tasks().get(id);
         JsonSupport.respond(
-                ctx, TaskView.of(task, baton.tasks().runs(id), dev.baton.route.RoutingSteps.of(baton.store(), id)));
+                ctx, TaskView.of(task, baton.tasks().runs(id), baton.tasks().routingSteps(id)));
     }
 
     private void cancel(Context ctx) {
@@ -169,7 +169,7 @@ public final class TaskRoutes {
         baton.tasks().get(id);
         long after = Params.longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
         int limit = Params.intParam(ctx, "limit", 500, 1, 5000);
-        List<Event> events = baton.store().eventsOf(id, after, limit);
+        List<Event> events = baton.tasks().events(id, after, limit);
         JsonSupport.respond(
                 ctx, Map.of("events", events.stream().map(EventView::of).toList()));
     }

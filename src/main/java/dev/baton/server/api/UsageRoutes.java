@@ -1,7 +1,6 @@
 package dev.baton.server.api;
 
 import dev.baton.Baton;
-import dev.baton.core.AgentProfile;
 import dev.baton.route.UsageReport;
 import dev.baton.server.JsonSupport;
 import dev.baton.store.UsageTotals;
@@ -9,7 +8,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +33,7 @@ public final class UsageRoutes {
 
     private void usage(Context ctx) {
         int days = Params.intParam(ctx, "days", 7, 1, MAX_DAYS);
-        List<String> registered =
-                baton.agents().profiles().stream().map(AgentProfile::name).toList();
-        UsageReport report =
-                UsageReport.build(baton.tables(), baton.routingConfig(), registered, days, clock.instant());
+        UsageReport report = baton.usage(days, clock.instant());
         JsonSupport.respond(ctx, view(report));
     }
 

@@ -107,11 +107,11 @@ public final class DashboardRoutes {
     }
 
     private List<Run> runs(Task task) {
-        return baton.store().runsOf(task.id());
+        return baton.tasks().runs(task.id());
     }
 
     private List<Event> events(Task task) {
-        return baton.store().eventsOf(task.id(), 0, 5000);
+        return baton.tasks().events(task.id(), 0, 5000);
     }
 
     private static TaskId taskId(Context ctx) {

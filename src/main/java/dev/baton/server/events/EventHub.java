@@ -1,8 +1,7 @@
 package dev.baton.server.events;
 
 import dev.baton.core.Event;
-import dev.baton.store.Recorder;
-import dev.baton.store.Store;
+import dev.baton.tasks.TaskService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans the event log out to live clients. One thread follows the store ({@link Store#eventsAfter})
+ * Fans the event log out to live clients. One thread follows the store ({@link TaskService#eventsAfter})
  * and hands each new batch to every subscriber. It reads when woken by an event stored in this
  * process and otherwise every {@code poll}, which brings in events written by other processes on
  * the same home. Reading the store rather than forwarding in-process events keeps one order, with
@@ -36,7 +35,7 @@ public final class EventHub implements AutoCloseable {
     /** Batches a subscriber may fall behind before it is dropped (it can resume from its last id). */
     private static final int BACKLOG = 2048;
 
-    private final Store store;
+    private final TaskService store;
     private final Duration poll;
     private final Duration heartbeat;
     private final long windowNanos;
@@ -55,7 +54,7 @@ public final class EventHub implements AutoCloseable {
      * @param window the least time between two reads that found events: the most a live event waits
      *     to be batched with the ones after it (zero reads at every wake)
      */
-    public EventHub(Store store, Duration poll, Duration heartbeat, Duration window) {
+    public EventHub(TaskService store, Duration poll, Duration heartbeat, Duration window) {
         if (window.isNegative()) throw new IllegalArgumentException("the batching window must not be negative");
         this.store = store;
         this.poll = poll;
@@ -63,12 +62,12 @@ public final class EventHub implements AutoCloseable {
         this.windowNanos = window.toNanos();
     }
 
-    /** Starts following the log after {@code fromId} (the newest id at start); wakes on the recorder's events. */
-    public synchronized void start(long fromId, Recorder recorder) {
+    /** Starts following the log after {@code fromId} (the newest id at start); wakes on the events stored in this process. */
+    public synchronized void start(long fromId, Consumer<Consumer<dev.baton.core.Event>> subscribe) {
         if (running) return;
         lastId = fromId;
         running = true;
-        recorder.subscribe(e -> wake());
+        subscribe.accept(e -> wake());
         thread = Thread.ofPlatform().name("baton-event-hub").daemon(true).start(this::loop);
     }
 
@@ -167,9 +166,8 @@ public final class EventHub implements AutoCloseable {
     private long catchUp(long afterId, EventFilter filter, EventSink sink) throws IOException {
         long cursor = afterId;
         while (true) {
-            List<Event> page = filter.task() != null
-                    ? store.eventsOf(filter.task(), cursor, PAGE)
-                    : store.eventsAfter(cursor, PAGE);
+            List<Event> page =
+                    filter.task() != null ? store.events(filter.task(), cursor, PAGE) : store.eventsAfter(cursor, PAGE);
             if (page.isEmpty()) return cursor;
             cursor = page.getLast().id();
             List<Event> out = page.stream().filter(filter::matches).toList();

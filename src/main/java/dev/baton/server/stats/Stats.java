@@ -5,7 +5,7 @@ import dev.baton.core.RunId;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskStatus;
 import dev.baton.store.Overview;
-import dev.baton.store.Store;
+import dev.baton.tasks.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public final class Stats {
     private static final Duration CACHE_FOR = Duration.ofSeconds(2);
     private static final int SAMPLES = 720;
 
-    private final Store store;
+    private final TaskService store;
     private final Overview overview;
     private final Clock clock;
     private final Deque<Map<String, Object>> queueSamples = new ArrayDeque<>();
@@ -40,7 +40,7 @@ public final class Stats {
     private Map<TaskStatus, Long> cachedCounts;
     private long countsUntil;
 
-    public Stats(Store store, Overview overview, Clock clock) {
+    public Stats(TaskService store, Overview overview, Clock clock) {
         this.store = store;
         this.overview = overview;
         this.clock = clock;
@@ -73,7 +73,7 @@ public final class Stats {
             Instant since = startOfDay(clock.instant()).minus(Duration.ofDays(WINDOW_DAYS - 1));
             List<Run> runs = new ArrayList<>();
             for (RunId id : overview.runsStartedSince(since, MAX_RUNS)) {
-                store.findRun(id).ifPresent(runs::add);
+                store.run(id).ifPresent(runs::add);
             }
             cachedRuns = List.copyOf(runs);
             cachedUntil = now + CACHE_FOR.toNanos();

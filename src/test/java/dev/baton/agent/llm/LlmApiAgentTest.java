@@ -98,7 +98,7 @@ class LlmApiAgentTest {
         assertThat(run.result().usage().inputTokens()).isEqualTo(100);
         assertThat(run.result().usage().outputTokens()).isEqualTo(20);
         assertThat(server.script().requests().getFirst()).contains("Why does the parser fail on empty input?");
-        assertThat(baton.baton.store().eventsOf(id, 0, 100))
+        assertThat(baton.baton.tasks().events(id, 0, 100))
                 .extracting(e -> e.type())
                 .contains("agent.session", "agent.usage", "agent.result");
     }
