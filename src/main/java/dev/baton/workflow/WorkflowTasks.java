@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * How a workflow run becomes Baton tasks: one task per workflow task, id {@code RUN.TASK}, with
  * {@code dependsOn} from the stages (and, in a sequential stage, the task before), tagged {@code
- * workflow:RUN}. The tasks are the run's durable state: the engine runs them like any other, so a
+ * workflow:RUN}; a {@code command:} step is a {@link TaskSpec#SHELL_TYPE shell} task, so an agent of the
+ * command kind runs it and no prose step ever reaches one. The tasks are the run's durable state: the engine runs them like any other, so a
  * restart resumes the workflow where it stood. Stateless.
  */
 public final class WorkflowTasks {
@@ -82,6 +83,7 @@ public final class WorkflowTasks {
         TaskSpec.Builder spec = TaskSpec.builder(ResultTemplates.qualify(task.text(), runId))
                 .title(workflow.name() + "/" + task.id() + ": " + firstLine(task.text()))
                 .preferredAgent(preferred)
+                .type(task.command() != null ? TaskSpec.SHELL_TYPE : null)
                 .requires(requires)
                 .timeout(task.timeout())
                 .maxRetries(task.retries())
