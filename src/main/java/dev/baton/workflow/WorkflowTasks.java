@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * How a workflow run becomes Baton tasks: one task per workflow task, id {@code RUN.TASK}, with
  * {@code dependsOn} from the stages (and, in a sequential stage, the task before), tagged {@code
- * workflow:RUN}; a {@code command:} step is a {@link TaskSpec#SHELL_TYPE shell} task, so an agent of the
- * command kind runs it and no prose step ever reaches one. The tasks are the run's durable state: the engine runs them like any other, so a
- * restart resumes the workflow where it stood. Stateless.
+ * workflow:RUN}; a {@code command:} step is a {@link TaskSpec#SHELL_TYPE shell} task, so an agent
+ * of the command kind runs it and no prose step ever reaches one. The tasks are the run's durable
+ * state: the engine runs them like any other, so a restart resumes the workflow where it stood.
+ * Stateless.
  */
 public final class WorkflowTasks {
     /** The extra field holding {@code run}, {@code name}, {@code stage}, {@code stageIndex}, {@code task}. */
