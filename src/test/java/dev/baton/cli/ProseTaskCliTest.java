@@ -64,6 +64,23 @@ class ProseTaskCliTest {
     }
 
     @Test
+    void aCodingAgentThatCannotWorkHereLeavesProseHeldNotFailedNorRunAsShell() throws Exception {
+        Path agents = Files.createDirectories(dir.resolve("home/agents"));
+        Files.writeString(agents.resolve("ghost.md"), "---\nname: ghost\nkind: codex\ncommand: /nowhere/codex\n---\n");
+        String prose = cli.run("add", "Fix the login bug > notes.md", "--repo", repo.toString())
+                .out()
+                .strip();
+
+        var run = cli.run("run", "--until-idle", "-q");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains(prose + " queued (" + HELD + ")");
+        assertThat(JSON.readTree(cli.run("show", prose, "--json").out()).get("runs"))
+                .isEmpty();
+        assertThat(anyFileNamed("notes.md")).isFalse();
+    }
+
+    @Test
     void aPlansTasksWaitForACodingAgentInsteadOfRunningAsShellCommands() throws Exception {
         var planned = cli.run(
                 "plan", "make it better > better.txt, then document it > docs.txt", "--repo", repo.toString(), "--yes");
