@@ -111,8 +111,9 @@ public final class TaskRouter {
             return new Choice(profile, route.explanation(), null, warning);
         }
         if (route.waitNotFail()) return new Choice(null, route.explanation(), null, null);
-        if (isProse(task) && noCodingAgentWorks()) {
-            // Installing or logging in to a coding agent lets it go on; failing it would lose it.
+        if (named == null && !task.spec().isShell() && noCodingAgentWorks()) {
+            // Prose for any coding agent: installing or logging in to one lets it go on, where
+            // failing it would lose it. (A task that names an agent fails with that agent's reason.)
             return new Choice(null, NO_CODING_AGENT, null, null);
         }
         FailureReason failure = FailureReason.NO_AGENT;
@@ -142,14 +143,6 @@ public final class TaskRouter {
                 snapshot.at(),
                 ThreadLocalRandom.current());
         return Optional.ofNullable(route.agent());
-    }
-
-    /** A task for a coding agent: neither a shell task nor one sent to a command agent by name. */
-    private boolean isProse(Task task) {
-        String named = task.spec().preferredAgent();
-        return !task.spec().isShell()
-                && (named == null
-                        || agents.find(named).map(p -> !isCommandRunner(p)).orElse(true));
     }
 
     /** True when every registered agent that is not of the command kind is unusable (or there is none). */
