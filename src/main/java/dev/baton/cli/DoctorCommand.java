@@ -4,6 +4,7 @@ import dev.baton.Baton;
 import dev.baton.agent.AgentCatalog;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
+import dev.baton.agent.CommandAgent;
 import dev.baton.agent.KnownAgents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,10 +48,12 @@ final class DoctorCommand implements Callable<Integer> {
                     + " and the project's .baton/agents):");
             Map<String, AgentHealth> health = baton.health();
             int usable = 0;
+            int coding = 0;
             for (AgentRegistration r : baton.registrations()) {
                 AgentHealth h = health.get(r.name());
                 if (h.usable()) {
                     usable++;
+                    if (!r.profile().kind().equals(CommandAgent.KIND)) coding++;
                     out.println("  ok    " + r.name() + (h.version() == null ? "" : " (" + h.version() + ")") + " — "
                             + r.source());
                 } else {
@@ -66,6 +69,12 @@ final class DoctorCommand implements Callable<Integer> {
             }
             out.println();
             out.println(usable + " agent(s) can take work now.");
+            if (coding == 0) {
+                // The command agent runs text with sh -c, so prose waits for a coding agent instead.
+                out.println("No coding agent can take work: tasks in prose wait (held) until one can. Shell"
+                        + " commands run on the command agent: baton add \"make test\" --type shell (or --agent"
+                        + " command).");
+            }
         }
         out.flush();
         return broken ? Main.FAILURE : Main.OK;

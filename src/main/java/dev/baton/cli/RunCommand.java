@@ -144,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
                         + (t.failureReason() == null
                                 ? ""
                                 : " (" + t.failureReason().wireName() + ": " + t.failureDetail() + ")")
-                        + (held.containsKey(t.id()) ? " (held: " + held.get(t.id()) + ")" : "")));
+                        + (held.containsKey(t.id()) ? " (held: " + held.get(t.id()) + ")" : "")
+                        + waitingOn(baton, t)));
         long waiting = tasks.stream()
                 .filter(t -> t.status() == TaskStatus.WAITING_APPROVAL)
                 .count();
@@ -154,5 +155,18 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return completed == tasks.size() ? Main.OK : Main.FAILURE;
+    }
+
+    /** For a queued task behind unfinished dependencies (a held one, say): which they are. */
+    private static String waitingOn(Baton baton, Task task) {
+        if (task.status() != TaskStatus.QUEUED) return "";
+        List<String> open = task.spec().dependsOn().stream()
+                .filter(id -> baton.tasks()
+                        .find(id)
+                        .map(d -> !d.status().isTerminal())
+                        .orElse(false))
+                .map(TaskId::toString)
+                .toList();
+        return open.isEmpty() ? "" : " (waits for " + String.join(", ", open) + ")";
     }
 }

@@ -55,6 +55,13 @@ public record TaskSpec(
         List<String> verify) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * The type of a task whose text is a command line, not prose: only an agent of the command kind
+     * runs it (see the router), and only such a task, or one sent to that agent by name, goes there.
+     */
+    public static final String SHELL_TYPE = "shell";
+
     public static final int MAX_PROMPT_CHARS = 1_000_000;
 
     public TaskSpec {
@@ -89,6 +96,11 @@ public record TaskSpec(
         if (verify.stream().anyMatch(c -> c == null || c.isBlank())) {
             throw new InvalidInputException("a verify command is empty; give each one as a shell command line");
         }
+    }
+
+    /** True for a task whose text is a command line ({@link #SHELL_TYPE}). */
+    public boolean isShell() {
+        return SHELL_TYPE.equals(type);
     }
 
     private static String firstLine(String text) {

@@ -165,15 +165,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * True when nothing runs and every unfinished task is held back: only an agent's limit lifting
-     * (or a new day) moves work on, so a caller waiting for idleness can stop.
+     * True when nothing runs and every unfinished task is held back, or waits on one that is: only an
+     * agent's limit lifting (or a new day, or a coding agent set up) moves work on, so a caller
+     * waiting for idleness can stop.
      */
     public boolean onlyHeldWorkLeft() {
         if (supervisor.activeCount() > 0) return false;
         Map<dev.baton.core.TaskId, String> held = dispatcher.held();
         if (held.isEmpty()) return false;
-        var unfinished = recorder.store().listTasks(new TaskQuery(UNFINISHED, 10_000));
-        return unfinished.stream().allMatch(t -> t.status() == TaskStatus.QUEUED && held.containsKey(t.id()));
+        return HeldWork.onlyHeldLeft(recorder.store().listTasks(new TaskQuery(UNFINISHED, 10_000)), held);
     }
 
     /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */

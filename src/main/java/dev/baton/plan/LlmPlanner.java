@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.agent.llm.LlmQuestion;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.BatonException;
+import dev.baton.core.TaskSpec;
 import dev.baton.format.Jackson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,13 @@ public final class LlmPlanner {
                 String type = text(node, "type", "general");
                 if (!type.matches("[A-Za-z-]{1,20}"))
                     throw problem("task " + id + " has the type '" + type + "'", answer);
-                tasks.add(new PlannedTask(id, title, prompt, type, dependsOn, taskConfidence, "proposed by the model"));
+                String why = "proposed by the model";
+                if (type.equalsIgnoreCase(TaskSpec.SHELL_TYPE)) {
+                    // A model's text is prose for a coding agent; as a shell task sh would run it.
+                    type = "general";
+                    why += " (typed 'shell', planned as 'general': planned tasks go to coding agents)";
+                }
+                tasks.add(new PlannedTask(id, title, prompt, type, dependsOn, taskConfidence, why));
             }
             return new Plan(requirement, method, confidence, Plan.dependenciesFirst(tasks));
         } catch (JsonProcessingException e) {

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param budgetLeftUsd money it may still spend today, or null for no budget
  * @param expectedCostUsd what one task usually costs on it (0 for included quota)
  * @param offlineReason why it is not available, shown in explanations ("is offline" when null)
+ * @param commandRunner an agent of the command kind: it runs a task's text as a command line, so it
+ *     takes only shell tasks and tasks sent to it by name, never prose
  */
 public record Candidate(
         String name,
@@ -24,7 +26,8 @@ public record Candidate(
         Double budgetLeftUsd,
         CostTier tier,
         double expectedCostUsd,
-        String offlineReason) {
+        String offlineReason,
+        boolean commandRunner) {
 
     public Candidate {
         capabilities = Set.copyOf(capabilities);
@@ -50,6 +53,7 @@ public record Candidate(
                 budgetLeftUsd,
                 tier,
                 expectedCostUsd,
-                null);
+                null,
+                false);
     }
 }

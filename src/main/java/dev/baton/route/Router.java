@@ -14,6 +14,11 @@ import java.util.random.RandomGenerator;
  * small bonus for included quota and a penalty per expected dollar. A preferred agent that is
  * eligible wins outright. Every choice comes with a readable explanation. Stateless; thread-safe
  * when the random generator is.
+ *
+ * <p>An agent of the command kind runs a task's text as a command line, so prose must never reach
+ * it: it takes a shell task or a task that names it, and nothing else, whatever its capabilities
+ * (neither as overflow nor after a failover). A shell task, in turn, goes only to such an agent
+ * unless it names another.
  */
 public final class Router {
     private static final DateTimeFormatter CLOCK =
@@ -94,7 +99,20 @@ public final class Router {
                 false);
     }
 
+    /**
+     * Whether the agent's kind lets it take the task at all: a command runner takes shell tasks and
+     * tasks that name it, any other agent takes prose and shell tasks that name it.
+     */
+    static boolean admits(Candidate c, RouteRequest request) {
+        return c.commandRunner() == request.isShell() || c.name().equals(request.namedAgent());
+    }
+
     private static String exclusion(Candidate c, RouteRequest request, Instant now) {
+        if (!admits(c, request)) {
+            return c.commandRunner()
+                    ? "runs text as a shell command (it takes shell tasks and tasks sent to it by name)"
+                    : "does not run shell tasks";
+        }
         if (!c.capabilities().containsAll(request.requires())) {
             List<String> missing = request.requires().stream()
                     .filter(r -> !c.capabilities().contains(r))
@@ -113,6 +131,6 @@ public final class Router {
     }
 
     private static boolean isTemporary(Candidate c, RouteRequest request, Instant now) {
-        return c.capabilities().containsAll(request.requires()) && c.available();
+        return admits(c, request) && c.capabilities().containsAll(request.requires()) && c.available();
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.route;
 
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistry;
+import dev.baton.agent.CommandAgent;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
@@ -19,9 +20,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Routes a task through the {@link Router}: turns each registered agent into a candidate (health,
  * free slots, rate limit, today's usage against its plan, learned cost) and says why it chose what
  * it chose. A retry stays with the agent it had; a task that failed over leaves behind the agents
- * that could not work. Thread-safe.
+ * that could not work. Prose that no coding agent can take waits, with {@link #NO_CODING_AGENT}:
+ * the command agent would run it as a shell command. Thread-safe.
  */
 public final class TaskRouter {
+    /** Why a prose task waits when only agents of the command kind could work here. */
+    public static final String NO_CODING_AGENT = "no coding agent is available: run `baton doctor`";
+
     private final AgentRegistry agents;
     private final Map<String, AgentHealth> health;
     private final RoutingConfig config;
@@ -82,12 +87,12 @@ public final class TaskRouter {
         Set<String> leftBehind = Failovers.leftBehind(runs);
 
         List<Candidate> candidates = candidates(busy, snapshot, leftBehind, runs, null);
+        RouteRequest request = new RouteRequest(task.spec().type(), task.spec().requires(), preferred, named);
         Optional<Candidate> mine =
                 candidates.stream().filter(c -> c.name().equals(preferred)).findFirst();
-        if (mine.isPresent() && onlyBusy(mine.get(), task, snapshot)) {
+        if (mine.isPresent() && Router.admits(mine.get(), request) && onlyBusy(mine.get(), task, snapshot)) {
             return new Choice(null, "waiting for " + preferred + ": it is busy", null, null);
         }
-        RouteRequest request = new RouteRequest(task.spec().type(), task.spec().requires(), preferred);
         Route route = router.route(request, candidates, snapshot.history(), snapshot.at(), ThreadLocalRandom.current());
         if (route.agent() == null && !route.waitNotFail() && !leftBehind.isEmpty()) {
             // Nowhere else to go: back to the agents it left, under the retry policy.
@@ -106,6 +111,11 @@ public final class TaskRouter {
             return new Choice(profile, route.explanation(), null, warning);
         }
         if (route.waitNotFail()) return new Choice(null, route.explanation(), null, null);
+        if (named == null && !task.spec().isShell() && noCodingAgentWorks()) {
+            // Prose for any coding agent: installing or logging in to one lets it go on, where
+            // failing it would lose it. (A task that names an agent fails with that agent's reason.)
+            return new Choice(null, NO_CODING_AGENT, null, null);
+        }
         FailureReason failure = FailureReason.NO_AGENT;
         if (named != null && health.containsKey(named) && health.get(named).failure() != null) {
             failure = health.get(named).failure();
@@ -123,12 +133,28 @@ public final class TaskRouter {
         List<Run> runs = store.runsOf(task.id());
         List<Candidate> candidates = candidates(Map.of(), snapshot, Failovers.leftBehind(runs), runs, failedAgent);
         Route route = router.route(
-                new RouteRequest(task.spec().type(), task.spec().requires(), null),
+                new RouteRequest(
+                        task.spec().type(),
+                        task.spec().requires(),
+                        null,
+                        task.spec().preferredAgent()),
                 candidates,
                 snapshot.history(),
                 snapshot.at(),
                 ThreadLocalRandom.current());
         return Optional.ofNullable(route.agent());
+    }
+
+    /** True when every registered agent that is not of the command kind is unusable (or there is none). */
+    private boolean noCodingAgentWorks() {
+        return agents.profiles().stream()
+                .filter(p -> !isCommandRunner(p))
+                .allMatch(p ->
+                        health.containsKey(p.name()) && !health.get(p.name()).usable());
+    }
+
+    private static boolean isCommandRunner(AgentProfile profile) {
+        return profile.kind().equals(CommandAgent.KIND);
     }
 
     private boolean onlyBusy(Candidate c, Task task, RoutingSnapshot snapshot) {
@@ -173,7 +199,8 @@ public final class TaskRouter {
                     plan.tier() == CostTier.INCLUDED
                             ? 0
                             : snapshot.averageCost().getOrDefault(name, 0.0),
-                    offline));
+                    offline,
+                    isCommandRunner(profile)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.baton.workflow;
 
 import dev.baton.core.Durations;
 import dev.baton.core.TaskId;
+import dev.baton.core.TaskSpec;
 import dev.baton.tasks.TaskRequest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +13,10 @@ import java.util.Set;
 /**
  * How a workflow run becomes task requests: one task per workflow task, id {@code RUN.TASK}, with
  * {@code dependsOn} from the stages (and, in a sequential stage, the task before), tagged {@code
- * workflow:RUN}. The tasks are the run's durable state: the engine runs them like any other, so a
- * restart resumes the workflow where it stood. Stateless.
+ * workflow:RUN}; a {@code command:} step is a {@link TaskSpec#SHELL_TYPE shell} task, so an agent
+ * of the command kind runs it and no prose step ever reaches one. The tasks are the run's durable
+ * state: the engine runs them like any other, so a restart resumes the workflow where it stood.
+ * Stateless.
  */
 public final class WorkflowTasks {
     /** The extra field holding {@code run}, {@code name}, {@code stage}, {@code stageIndex}, {@code task}. */
@@ -84,6 +87,7 @@ public final class WorkflowTasks {
                 .id(taskId(runId, task.id()).value())
                 .title(workflow.name() + "/" + task.id() + ": " + firstLine(task.text()))
                 .agent(preferred)
+                .type(task.command() != null ? TaskSpec.SHELL_TYPE : null)
                 .requires(List.copyOf(requires))
                 .timeout(task.timeout() == null ? null : Durations.format(task.timeout()))
                 .retries(task.retries())

@@ -66,7 +66,9 @@ final class EngineBench implements AutoCloseable {
      */
     long dispatchLatencyMicros(Path stamp) throws IOException, InterruptedException {
         long before = Machine.nowMicros();
-        TaskId id = add(TaskSpec.builder(BareSpawn.stampCommand(stamp)).build());
+        TaskId id = add(TaskSpec.builder(BareSpawn.stampCommand(stamp))
+                .type(TaskSpec.SHELL_TYPE)
+                .build());
         awaitFile(stamp, Duration.ofSeconds(60));
         awaitFinished(id, Duration.ofSeconds(60));
         Task task = baton.tasks().get(id);

@@ -110,7 +110,9 @@ public final class FoundationBench {
             // warm-up: the rounds rose by half from the first to the third after one round of
             // warm-up and were flat after four; three rounds, so that they measure compiled code
             for (int round = 0; round < THROUGHPUT_WARM_UP_ROUNDS; round++) {
-                engine.throughput(sizes.noopTasks(), TaskSpec.builder("true").build());
+                engine.throughput(
+                        sizes.noopTasks(),
+                        TaskSpec.builder("true").type(TaskSpec.SHELL_TYPE).build());
             }
         }
         // each round: the spawn loop, then the engine on a fresh home
@@ -119,7 +121,10 @@ public final class FoundationBench {
                     try (EngineBench engine =
                             new EngineBench(dir.resolve("home-noop-" + round), 8, CommandAgent.DEFAULT_TEMPLATE)) {
                         return engine.throughput(
-                                sizes.noopTasks(), TaskSpec.builder("true").build());
+                                sizes.noopTasks(),
+                                TaskSpec.builder("true")
+                                        .type(TaskSpec.SHELL_TYPE)
+                                        .build());
                     }
                 });
         double spawnRate = rounds.baselineMedian();
@@ -130,7 +135,10 @@ public final class FoundationBench {
         try (EngineBench engine = new EngineBench(dir.resolve("home-wt"), 8, CommandAgent.DEFAULT_TEMPLATE)) {
             worktreeRate = engine.throughput(
                     sizes.worktreeTasks(),
-                    TaskSpec.builder("true").repo(repo.toString()).build());
+                    TaskSpec.builder("true")
+                            .type(TaskSpec.SHELL_TYPE)
+                            .repo(repo.toString())
+                            .build());
         }
         report.throughput(
                 spawnRate, sizes.spawnLoop(), scratchRate, sizes.noopTasks(), worktreeRate, sizes.worktreeTasks());

@@ -48,7 +48,12 @@ public final class IdleRunsEngine {
             if (!"GO".equals(in.readLine())) return;
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                baton.tasks().add(TaskSpec.builder("sleep " + seconds).build(), null);
+                baton.tasks()
+                        .add(
+                                TaskSpec.builder("sleep " + seconds)
+                                        .type(TaskSpec.SHELL_TYPE)
+                                        .build(),
+                                null);
                 engine.wake();
             }
             while (running(baton).size() < count) {

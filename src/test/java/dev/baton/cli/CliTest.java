@@ -60,8 +60,10 @@ class CliTest {
 
     @Test
     void runUntilIdleExitsOneWhenATaskFails() throws Exception {
-        String ok = cli.run("add", "true", "--repo", repo.toString()).out().strip();
-        String bad = cli.run("add", "echo nope >&2; exit 7", "--repo", repo.toString())
+        String ok = cli.run("add", "true", "--repo", repo.toString(), "--type", "shell")
+                .out()
+                .strip();
+        String bad = cli.run("add", "echo nope >&2; exit 7", "--repo", repo.toString(), "--type", "shell")
                 .out()
                 .strip();
         var run = cli.run("run", "--until-idle", "--quiet");
@@ -117,7 +119,8 @@ class CliTest {
     void aDirtyBaseBranchIsReportedAndLeftUntouched() throws Exception {
         Files.writeString(repo.resolve("README.md"), "local edit\n");
         Files.writeString(repo.resolve("notes.txt"), "untracked\n");
-        var added = cli.run("add", "cat README.md; echo agent > agent.txt", "--repo", repo.toString());
+        var added =
+                cli.run("add", "cat README.md; echo agent > agent.txt", "--repo", repo.toString(), "--type", "shell");
         assertThat(added.exitCode()).isZero();
         assertThat(added.err()).contains("2 uncommitted change(s)").contains("will not see them");
 
@@ -197,7 +200,7 @@ class CliTest {
 
     @Test
     void logsPrintTheOutputOfTheLatestRun() throws Exception {
-        String id = cli.run("add", "printf 'line one\\nline two\\n'", "--repo", repo.toString())
+        String id = cli.run("add", "printf 'line one\\nline two\\n'", "--repo", repo.toString(), "--type", "shell")
                 .out()
                 .strip();
         cli.run("run", "--until-idle", "-q");
@@ -207,7 +210,7 @@ class CliTest {
     @Test
     void logsMaskSecretsTheAgentPrinted() throws Exception {
         String key = "sk-proj-" + "A1b2C3d4E5f6G7h8I9j0K1l2";
-        String id = cli.run("add", "printf 'using %s\\ndone\\n' " + key, "--repo", repo.toString())
+        String id = cli.run("add", "printf 'using %s\\ndone\\n' " + key, "--repo", repo.toString(), "--type", "shell")
                 .out()
                 .strip();
         cli.run("run", "--until-idle", "-q");

@@ -27,7 +27,13 @@ class DecisionsCliTest {
 
     @Test
     void aRiskyTaskWaitsUntilApprovedFromTheCommandLine() throws Exception {
-        String id = cli.run("add", "sudo -n true 2>/dev/null; echo went ahead", "--repo", repo.toString())
+        String id = cli.run(
+                        "add",
+                        "sudo -n true 2>/dev/null; echo went ahead",
+                        "--repo",
+                        repo.toString(),
+                        "--type",
+                        "shell")
                 .out()
                 .strip();
         var first = cli.run("run", "--until-idle", "--quiet");
@@ -65,7 +71,7 @@ class DecisionsCliTest {
 
     @Test
     void mergeAsksForApprovalThenMergesTheBranch() throws Exception {
-        String id = cli.run("add", "echo feature > feature.txt", "--repo", repo.toString())
+        String id = cli.run("add", "echo feature > feature.txt", "--repo", repo.toString(), "--type", "shell")
                 .out()
                 .strip();
         assertThat(cli.run("run", "--until-idle", "--quiet").exitCode()).isZero();

@@ -11,7 +11,6 @@ import dev.baton.core.EventTypes;
 import dev.baton.core.FailureReason;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.Eventually;
 import dev.baton.testing.GitRepos;
@@ -51,7 +50,7 @@ class DecisionsTest {
         TaskId id;
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            id = f.add(TaskSpec.builder("echo ran > " + marker)
+            id = f.add(TestBaton.shell("echo ran > " + marker)
                     .title("Deploy the thing")
                     .requiresApproval(true)
                     .build());
@@ -94,7 +93,7 @@ class DecisionsTest {
         Path marker = dir.resolve("ran.txt");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo ran > " + marker)
+            TaskId id = f.add(TestBaton.shell("echo ran > " + marker)
                     .requiresApproval(true)
                     .build());
             awaitStatus(f, id, TaskStatus.WAITING_APPROVAL);
@@ -125,9 +124,9 @@ class DecisionsTest {
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
             TaskId waits = f.add(
-                    TaskSpec.builder("echo a > a.txt").repo(manual.toString()).build());
+                    TestBaton.shell("echo a > a.txt").repo(manual.toString()).build());
             TaskId runs = f.add(
-                    TaskSpec.builder("echo b > b.txt").repo(full.toString()).build());
+                    TestBaton.shell("echo b > b.txt").repo(full.toString()).build());
             awaitStatus(f, runs, TaskStatus.COMPLETED);
             awaitStatus(f, waits, TaskStatus.WAITING_APPROVAL);
             assertThat(onlyPending(f).question()).contains("autonomy is manual");
@@ -164,7 +163,7 @@ class DecisionsTest {
         Files.writeString(repo.resolve(".baton/config.yaml"), "autonomy: manual\ndecision_timeout: 1s\n");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo hi").repo(repo.toString()).build());
+            TaskId id = f.add(TestBaton.shell("echo hi").repo(repo.toString()).build());
             awaitStatus(f, id, TaskStatus.CANCELLED);
             assertThat(f.task(id).failureReason()).isEqualTo(FailureReason.REJECTED);
             assertThat(f.task(id).failureDetail()).contains("expired");
@@ -181,7 +180,7 @@ class DecisionsTest {
         Files.writeString(repo.resolve(".baton/config.yaml"), "autonomy: sometimes\n");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo hi").repo(repo.toString()).build());
+            TaskId id = f.add(TestBaton.shell("echo hi").repo(repo.toString()).build());
             awaitStatus(f, id, TaskStatus.FAILED);
             assertThat(f.task(id).failureDetail())
                     .contains(".baton/config.yaml")
@@ -193,7 +192,7 @@ class DecisionsTest {
     void cancellingAWaitingTaskClosesItsQuestion() throws Exception {
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo hi").requiresApproval(true).build());
+            TaskId id = f.add(TestBaton.shell("echo hi").requiresApproval(true).build());
             awaitStatus(f, id, TaskStatus.WAITING_APPROVAL);
             Decision asked = onlyPending(f);
 

@@ -7,7 +7,6 @@ import dev.baton.core.Run;
 import dev.baton.core.RunStatus;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.Eventually;
 import dev.baton.testing.GitRepos;
@@ -28,7 +27,7 @@ class EngineTest {
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (TestBaton f = new TestBaton(dir.resolve("home"), 4, 4)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo hello > hello.txt && echo done")
+            TaskId id = f.add(TestBaton.shell("echo hello > hello.txt && echo done")
                     .title("Say hello")
                     .repo(repo.toString())
                     .build());
@@ -66,10 +65,10 @@ class EngineTest {
         Path order = dir.resolve("order.txt");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 1, 1)) {
             TaskId low =
-                    f.add(TaskSpec.builder("echo low >> " + order).priority(9).build());
+                    f.add(TestBaton.shell("echo low >> " + order).priority(9).build());
             TaskId high =
-                    f.add(TaskSpec.builder("echo high >> " + order).priority(1).build());
-            TaskId after = f.add(TaskSpec.builder("echo after >> " + order)
+                    f.add(TestBaton.shell("echo high >> " + order).priority(1).build());
+            TaskId after = f.add(TestBaton.shell("echo after >> " + order)
                     .priority(1)
                     .dependsOn(List.of(low))
                     .build());
@@ -86,9 +85,9 @@ class EngineTest {
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             TaskId broken = f.add("echo broken >&2; exit 3");
             TaskId dependent = f.add(
-                    TaskSpec.builder("echo never").dependsOn(List.of(broken)).build());
+                    TestBaton.shell("echo never").dependsOn(List.of(broken)).build());
             TaskId second = f.add(
-                    TaskSpec.builder("echo never").dependsOn(List.of(dependent)).build());
+                    TestBaton.shell("echo never").dependsOn(List.of(dependent)).build());
             f.start();
             f.awaitIdle();
             Task failed = f.task(broken);
@@ -124,7 +123,7 @@ class EngineTest {
     void aTimeoutKillsTheWholeProcessTree() throws Exception {
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("sleep 300 & echo $! > child.pid; sleep 300")
+            TaskId id = f.add(TestBaton.shell("sleep 300 & echo $! > child.pid; sleep 300")
                     .timeout(Duration.ofSeconds(1))
                     .build());
             f.awaitIdle();
@@ -165,7 +164,7 @@ class EngineTest {
         Path counter = dir.resolve("attempts");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo x >> " + counter + "; [ $(wc -l < " + counter + ") -ge 3 ]")
+            TaskId id = f.add(TestBaton.shell("echo x >> " + counter + "; [ $(wc -l < " + counter + ") -ge 3 ]")
                     .maxRetries(2)
                     .build());
             f.awaitIdle();
@@ -208,7 +207,7 @@ class EngineTest {
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo try >> tries.txt; [ $(wc -l < tries.txt) -ge 2 ]")
+            TaskId id = f.add(TestBaton.shell("echo try >> tries.txt; [ $(wc -l < tries.txt) -ge 2 ]")
                     .repo(repo.toString())
                     .build());
             f.awaitIdle();
@@ -251,7 +250,7 @@ class EngineTest {
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId first = f.add(TaskSpec.builder("echo one > notes.txt")
+            TaskId first = f.add(TestBaton.shell("echo one > notes.txt")
                     .title("Start notes")
                     .repo(repo.toString())
                     .build());

@@ -67,11 +67,13 @@ class RealCliFailoverTest {
             Set<String> coding = Set.of("code_execution", "file_access");
             AgentRegistry agents = AgentRegistry.builder()
                     .adapter(new ClaudeCodeAgent())
-                    .adapter(new CommandAgent())
+                    .adapter(new LimitedAgent())
                     .profile(new AgentProfile(
                             "claude-code", ClaudeCodeAgent.KIND, coding, 1, List.of(claude.toString()), env))
+                    // A second coding agent (a scripted stand-in): a failover never goes to the
+                    // command agent, which would run the prose as a shell command.
                     .profile(new AgentProfile(
-                            "helper", CommandAgent.KIND, coding, 1, CommandAgent.DEFAULT_TEMPLATE, Map.of()))
+                            "helper", LimitedAgent.KIND, coding, 1, CommandAgent.DEFAULT_TEMPLATE, Map.of()))
                     .build();
 
             try (TestBaton f = new TestBaton(dir.resolve("home"), TestBaton.fastConfig(2), agents)) {

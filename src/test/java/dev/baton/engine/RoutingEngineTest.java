@@ -41,8 +41,12 @@ class RoutingEngineTest {
     @TempDir
     Path dir;
 
-    private static AgentProfile command(String name, Set<String> capabilities) {
-        return new AgentProfile(name, CommandAgent.KIND, capabilities, 2, CommandAgent.DEFAULT_TEMPLATE, Map.of());
+    /**
+     * A stand-in for a coding agent: not of the command kind, so the router gives it prose by
+     * capability (the built-in command agent takes only shell tasks and tasks that name it).
+     */
+    private static AgentProfile coding(String name, Set<String> capabilities) {
+        return new AgentProfile(name, LimitedAgent.KIND, capabilities, 2, CommandAgent.DEFAULT_TEMPLATE, Map.of());
     }
 
     private static AgentProfile limited(String name) {
@@ -67,8 +71,8 @@ class RoutingEngineTest {
     void everyRunIsRoutedByCapabilityAndCarriesTheExplanation() throws Exception {
         try (TestBaton f = baton(
                 TestBaton.fastConfig(2),
-                command("alpha", Set.of("shell")),
-                command("beta", Set.of("shell", "code_execution")))) {
+                coding("alpha", Set.of("shell")),
+                coding("beta", Set.of("shell", "code_execution")))) {
             f.start();
             TaskId id = f.add(TaskSpec.builder("echo ok")
                     .requires(Set.of("code_execution"))
@@ -89,7 +93,7 @@ class RoutingEngineTest {
     @Test
     void learnedHistoryPerTaskTypeSendsWorkToTheAgentThatSucceeds() throws Exception {
         try (TestBaton f =
-                baton(TestBaton.fastConfig(4), command("alpha", Set.of("shell")), command("beta", Set.of("shell")))) {
+                baton(TestBaton.fastConfig(4), coding("alpha", Set.of("shell")), coding("beta", Set.of("shell")))) {
             Instant past = Instant.now().minus(Duration.ofDays(3));
             for (int i = 0; i < 20; i++) {
                 f.baton.tables().ledger().record(entry("old-a." + i, "alpha", "bug", "failed", past));
@@ -129,12 +133,12 @@ class RoutingEngineTest {
     void aRateLimitedAgentIsPassedOverUntilItsResetAlsoAfterARestart() throws Exception {
         Instant until = Instant.now().plus(Duration.ofHours(1));
         try (TestBaton f =
-                baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")), command("beta", Set.of("shell")))) {
+                baton(TestBaton.fastConfig(2), coding("alpha", Set.of("shell")), coding("beta", Set.of("shell")))) {
             f.baton.tables().rateLimits().limit("alpha", until, "429", Instant.now());
         }
         // A new Baton on the same home: the limit was kept in the database.
         try (TestBaton f =
-                baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")), command("beta", Set.of("shell")))) {
+                baton(TestBaton.fastConfig(2), coding("alpha", Set.of("shell")), coding("beta", Set.of("shell")))) {
             f.start();
             TaskId id =
                     f.add(TaskSpec.builder("echo ok").preferredAgent("alpha").build());
@@ -152,16 +156,16 @@ class RoutingEngineTest {
 
     @Test
     void anAgentPastItsDailyQuotaHoldsWorkBackInsteadOfFailingIt() throws Exception {
-        try (TestBaton f = baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")))) {
+        try (TestBaton f = baton(TestBaton.fastConfig(2), coding("alpha", Set.of("shell")))) {
             f.baton.routing(RoutingConfig.defaults()
                     .withCapacity(new Capacity(0.5, 1.0))
                     .withPlans(Map.of("alpha", new AgentPlan("alpha", CostTier.INCLUDED, 2L, null, null))));
             f.start();
-            TaskId first = f.add("echo one");
+            TaskId first = f.add(TaskSpec.builder("echo one").build());
             f.awaitIdle();
-            TaskId second = f.add("echo two");
+            TaskId second = f.add(TaskSpec.builder("echo two").build());
             f.awaitIdle();
-            TaskId third = f.add("echo three");
+            TaskId third = f.add(TaskSpec.builder("echo three").build());
             Eventually.await(
                     "the third task is held", Duration.ofSeconds(20), () -> !events(f, third, RoutingEvents.TASK_HELD)
                             .isEmpty());
@@ -190,7 +194,7 @@ class RoutingEngineTest {
 
     @Test
     void aScheduleMissedWhileBatonWasDownRunsOnceWhenTheEngineStarts() throws Exception {
-        try (TestBaton f = baton(TestBaton.fastConfig(2), command("alpha", Set.of("shell")))) {
+        try (TestBaton f = baton(TestBaton.fastConfig(2), coding("alpha", Set.of("shell")))) {
             java.time.Clock twoDaysAgo =
                     java.time.Clock.fixed(Instant.now().minus(Duration.ofDays(2)), java.time.ZoneOffset.UTC);
             new Schedules(f.baton.tables().schedules(), f.baton.agents(), twoDaysAgo, java.time.ZoneId.systemDefault())
@@ -217,7 +221,7 @@ class RoutingEngineTest {
     void aRateLimitedRunFailsOverToAnotherAgentInTheSameWorktreeWithAHandoffNote() throws Exception {
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (TestBaton f =
-                baton(TestBaton.fastConfig(2), limited("limited"), command("helper", Set.of("code_execution")))) {
+                baton(TestBaton.fastConfig(2), limited("limited"), coding("helper", Set.of("code_execution")))) {
             f.start();
             TaskId id = f.add(TaskSpec.builder(FAILS_FIRST_THEN_CONTINUES)
                     .title("Carry on")

@@ -7,7 +7,6 @@ import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.store.TaskQuery;
 import dev.baton.testing.TestBaton;
@@ -53,7 +52,7 @@ class RunStartTest {
         Path home = dir.resolve("home");
         try (TestBaton baton = new TestBaton(home, 2, 2)) {
             TaskId id = TaskId.of("no-room");
-            baton.baton.tasks().add(TaskSpec.builder("echo hi").maxRetries(0).build(), id);
+            baton.baton.tasks().add(TestBaton.shell("echo hi").maxRetries(0).build(), id);
             Path runDir = new BatonHome(home).runDir(dev.baton.core.RunId.of(id, 1));
             Files.createDirectories(runDir.getParent());
             Files.writeString(runDir, "a file where the run's folder should be");

@@ -8,7 +8,6 @@ import dev.baton.core.FailureReason;
 import dev.baton.core.Run;
 import dev.baton.core.RunStatus;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.testing.GitRepos;
 import dev.baton.testing.TestBaton;
@@ -32,7 +31,7 @@ class VerifyLoopTest {
         Path repo = GitRepos.create(dir.resolve("repo"));
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder(FIXES_ON_FEEDBACK)
+            TaskId id = f.add(TestBaton.shell(FIXES_ON_FEEDBACK)
                     .title("Fix the answer")
                     .repo(repo.toString())
                     .verify(List.of("cat answer.txt && grep -q 'answer = 42' answer.txt"))
@@ -83,7 +82,7 @@ class VerifyLoopTest {
                 "autonomy: full\nverify:\n  - test -f never-written.txt\nverify_attempts: 1\n");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId id = f.add(TaskSpec.builder("echo trying > try.txt")
+            TaskId id = f.add(TestBaton.shell("echo trying > try.txt")
                     .repo(repo.toString())
                     .verify(List.of("test -f try.txt"))
                     .build());

@@ -6,7 +6,6 @@ import dev.baton.core.Decision;
 import dev.baton.core.DecisionKind;
 import dev.baton.core.Task;
 import dev.baton.core.TaskId;
-import dev.baton.core.TaskSpec;
 import dev.baton.core.TaskStatus;
 import dev.baton.store.TaskQuery;
 import dev.baton.testing.GitRepos;
@@ -47,11 +46,11 @@ class MergeQueueTest {
         String before = GitRepos.git(repo, "rev-parse", "main");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId first = f.add(TaskSpec.builder("sleep 0.3; printf 'from A\\n' > README.md")
+            TaskId first = f.add(TestBaton.shell("sleep 0.3; printf 'from A\\n' > README.md")
                     .title("A")
                     .repo(repo.toString())
                     .build());
-            TaskId second = f.add(TaskSpec.builder("sleep 0.3; printf 'from B\\n' > README.md")
+            TaskId second = f.add(TestBaton.shell("sleep 0.3; printf 'from B\\n' > README.md")
                     .title("B")
                     .repo(repo.toString())
                     .build());
@@ -107,12 +106,12 @@ class MergeQueueTest {
         String before = GitRepos.git(repo, "rev-parse", "main");
         try (TestBaton f = new TestBaton(dir.resolve("home"), 2, 2)) {
             f.start();
-            TaskId a = f.add(TaskSpec.builder("echo a > a.txt")
+            TaskId a = f.add(TestBaton.shell("echo a > a.txt")
                     .title("A")
                     .repo(repo.toString())
                     .build());
             f.awaitIdle();
-            TaskId b = f.add(TaskSpec.builder("echo b > b.txt")
+            TaskId b = f.add(TestBaton.shell("echo b > b.txt")
                     .title("B")
                     .repo(repo.toString())
                     .build());

@@ -138,6 +138,22 @@ class LlmPlannerTest {
     }
 
     @Test
+    void aTaskTheModelTypesShellIsPlannedAsProseForACodingAgent() {
+        TestBaton baton = batonWithPlanner("openai");
+        server.script(Script.of(Turn.text("{\"confidence\": 0.9, \"tasks\": [{\"id\": \"notes\","
+                + " \"prompt\": \"Write notes/plan.md and mark it final\", \"type\": \"shell\"}]}")));
+
+        Plan plan = baton.baton.planner().plan("Plan the release", null, false);
+
+        PlannedTask task = plan.tasks().getFirst();
+        assertThat(task.type()).isEqualTo("general");
+        assertThat(task.why()).contains("typed 'shell'");
+        TaskId id = baton.baton.planner().submit(plan, null).getFirst();
+        assertThat(baton.task(id).spec().isShell()).isFalse();
+        assertThat(baton.task(id).spec().preferredAgent()).isNull();
+    }
+
+    @Test
     void aFailedCallIsReportedAndHeuristicStillWorksOnRequest() {
         TestBaton baton = batonWithPlanner("openai");
         server.script(Script.of(Turn.error(401, "bad key", null)));

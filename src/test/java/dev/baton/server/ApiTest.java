@@ -58,10 +58,15 @@ class ApiTest {
 
     @Test
     void tasksAreListedWithFilters() {
-        String a = f.post("/api/tasks", "{\"text\": \"true\"}").json().get("id").asText();
+        String a = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"true\"}")
+                .json()
+                .get("id")
+                .asText();
         f.awaitStatus(a, "completed");
-        String b =
-                f.post("/api/tasks", "{\"text\": \"exit 3\"}").json().get("id").asText();
+        String b = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"exit 3\"}")
+                .json()
+                .get("id")
+                .asText();
         f.awaitStatus(b, "failed");
 
         JsonNode completed = f.get("/api/tasks?status=completed").json().get("tasks");
@@ -76,7 +81,7 @@ class ApiTest {
 
     @Test
     void cancelAndRetry() {
-        String id = f.post("/api/tasks", "{\"text\": \"sleep 30\"}")
+        String id = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"sleep 30\"}")
                 .json()
                 .get("id")
                 .asText();
@@ -114,7 +119,7 @@ class ApiTest {
     }
 
     @Test
-    void aRequirementIsPlannedIntoTasksThatRun() {
+    void aRequirementIsPlannedIntoTasksForACodingAgentNeverTheCommandAgent() {
         var created = f.post(
                 "/api/requirements",
                 "{\"text\": \"1. fix the bug: echo fixed\\n2. add a test: echo tested\", \"heuristic\": true}");
@@ -131,6 +136,17 @@ class ApiTest {
             assertThat(stored.get("source").asText()).startsWith("plan:");
             assertThat(stored.get("prompt").asText()).contains("1. fix the bug", "2. add a test");
         }
+        // Planned tasks are prose: with only the command agent here, they wait instead of running as sh.
+        String first = body.get("tasks").get(0).get("id").asText();
+        dev.baton.testing.Eventually.await(
+                "the planned task is held",
+                java.time.Duration.ofSeconds(20),
+                () -> f.get("/api/tasks/" + first + "/events").body().contains("task.held"));
+        assertThat(f.get("/api/tasks/" + first + "/events").body())
+                .contains("no coding agent is available")
+                .doesNotContain("task.routed");
+        for (JsonNode task : body.get("tasks"))
+            f.post("/api/tasks/" + task.get("id").asText() + "/cancel", "");
     }
 
     @Test
@@ -147,7 +163,7 @@ class ApiTest {
 
     @Test
     void agentsStatusUsageAndMetrics() {
-        String id = f.post("/api/tasks", "{\"text\": \"echo counted\"}")
+        String id = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo counted\"}")
                 .json()
                 .get("id")
                 .asText();

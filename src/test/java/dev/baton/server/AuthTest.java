@@ -55,12 +55,13 @@ class AuthTest {
             f.token = read;
             assertThat(f.get("/api/status").status()).isEqualTo(200);
             assertThat(f.get("/metrics").status()).isEqualTo(200);
-            var readPost = f.post("/api/tasks", "{\"text\": \"echo no\"}");
+            var readPost = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo no\"}");
             assertThat(readPost.status()).isEqualTo(403);
             assertThat(readPost.error()).contains("read scope").contains("needs write");
 
             f.token = write;
-            assertThat(f.post("/api/tasks", "{\"text\": \"echo yes\"}").status())
+            assertThat(f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo yes\"}")
+                            .status())
                     .isEqualTo(201);
             assertThat(f.get("/api/openapi.json").status()).isEqualTo(200);
         }
@@ -70,10 +71,13 @@ class AuthTest {
     void onLoopbackATokenIsStillHeldToItsScope() {
         String read = ServerFixture.createToken(home, Scope.READ);
         try (ServerFixture f = new ServerFixture(home)) {
-            assertThat(f.post("/api/tasks", "{\"text\": \"echo local user\"}").status())
+            assertThat(f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo local user\"}")
+                            .status())
                     .isEqualTo(201);
             f.token = read;
-            assertThat(f.post("/api/tasks", "{\"text\": \"echo no\"}").status()).isEqualTo(403);
+            assertThat(f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo no\"}")
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
@@ -121,7 +125,8 @@ class AuthTest {
             var post = f.send(f.request("/api/tasks")
                     .header("Origin", "https://ops.example.com")
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\": \"echo cors\"}"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"type\": \"shell\", \"text\": \"echo cors\"}"))
                     .build());
             assertThat(post.status()).isEqualTo(201);
             var other = f.send(f.request("/api/status")

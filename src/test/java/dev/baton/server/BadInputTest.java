@@ -30,7 +30,7 @@ class BadInputTest {
     @BeforeAll
     static void start() {
         f = new ServerFixture(home);
-        done = f.post("/api/tasks", "{\"text\": \"echo done\"}")
+        done = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo done\"}")
                 .json()
                 .get("id")
                 .asText();

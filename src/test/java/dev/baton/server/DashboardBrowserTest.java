@@ -124,7 +124,7 @@ class DashboardBrowserTest {
 
     @Test
     void agentsAndMetricsPages() {
-        String id = f.post("/api/tasks", "{\"text\": \"echo for the charts\"}")
+        String id = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo for the charts\"}")
                 .json()
                 .get("id")
                 .asText();

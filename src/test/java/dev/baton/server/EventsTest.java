@@ -52,7 +52,7 @@ class EventsTest {
         try (var sse = new EventClients.Sse(f.http, sseUrl(""), Map.of());
                 var ws = new EventClients.Ws(f.http, wsUrl(""), Map.of())) {
             Thread.sleep(300); // both connected before the task exists
-            String id = f.post("/api/tasks", "{\"text\": \"echo streamed\"}")
+            String id = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo streamed\"}")
                     .json()
                     .get("id")
                     .asText();
@@ -74,7 +74,7 @@ class EventsTest {
 
     @Test
     void clientsResumeAfterTheLastEventTheySaw() throws Exception {
-        String first = f.post("/api/tasks", "{\"text\": \"echo one\"}")
+        String first = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo one\"}")
                 .json()
                 .get("id")
                 .asText();
@@ -88,7 +88,7 @@ class EventsTest {
             assertThat(firstAfter).isEqualTo(all.get(3).get("id").asLong());
             assertThat(ws.awaitUntil(e -> true).getFirst().get("id").asLong()).isEqualTo(firstAfter);
             // and then live, with no gap between the stored and the new events
-            String second = f.post("/api/tasks", "{\"text\": \"echo two\"}")
+            String second = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo two\"}")
                     .json()
                     .get("id")
                     .asText();
@@ -100,10 +100,14 @@ class EventsTest {
 
     @Test
     void filtersByTaskAndType() throws Exception {
-        String a =
-                f.post("/api/tasks", "{\"text\": \"echo a\"}").json().get("id").asText();
-        String b =
-                f.post("/api/tasks", "{\"text\": \"echo b\"}").json().get("id").asText();
+        String a = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo a\"}")
+                .json()
+                .get("id")
+                .asText();
+        String b = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo b\"}")
+                .json()
+                .get("id")
+                .asText();
         f.awaitStatus(a, "completed");
         f.awaitStatus(b, "completed");
         try (var onlyB = new EventClients.Sse(f.http, sseUrl("after=0&task=" + b), Map.of());

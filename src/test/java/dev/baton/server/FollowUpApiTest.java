@@ -30,7 +30,9 @@ class FollowUpApiTest {
     }
 
     private String addCompleted(String command) {
-        String id = f.post("/api/tasks", JsonSupport.write(java.util.Map.of("text", command, "repo", repo.toString())))
+        String id = f.post(
+                        "/api/tasks",
+                        JsonSupport.write(java.util.Map.of("text", command, "repo", repo.toString(), "type", "shell")))
                 .json()
                 .get("id")
                 .asText();
@@ -75,7 +77,8 @@ class FollowUpApiTest {
 
         var gated = f.send(f.request("/api/tasks")
                 .header("Content-Type", "text/markdown")
-                .POST(HttpRequest.BodyPublishers.ofString("---\nrequires_approval: true\n---\necho later\n"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "---\ntype: shell\nrequires_approval: true\n---\necho later\n"))
                 .build());
         String waiting = gated.json().get("id").asText();
         f.awaitStatus(waiting, "waiting_approval");

@@ -36,8 +36,13 @@ class MergeApiTest {
                 repo.resolve(".baton/config.yaml"), "autonomy: full\n"); // untracked: the checkout stays clean
         String id = f.post(
                         "/api/tasks",
-                        JsonSupport.write(
-                                Map.of("text", "printf 'merged over rest\\n' > NOTES.md", "repo", repo.toString())))
+                        JsonSupport.write(Map.of(
+                                "text",
+                                "printf 'merged over rest\\n' > NOTES.md",
+                                "repo",
+                                repo.toString(),
+                                "type",
+                                "shell")))
                 .json()
                 .get("id")
                 .asText();

@@ -32,7 +32,7 @@ class UsageApiTest {
     @Test
     void usageHasTheFiguresOfTheCli() {
         try (ServerFixture f = new ServerFixture(home)) {
-            String id = f.post("/api/tasks", "{\"text\": \"echo counted\"}")
+            String id = f.post("/api/tasks", "{\"type\": \"shell\", \"text\": \"echo counted\"}")
                     .json()
                     .get("id")
                     .asText();

@@ -58,8 +58,14 @@ public final class TestBaton implements AutoCloseable {
         return engine;
     }
 
+    /** Queues a shell task: the command agent runs it as it is written. */
     public TaskId add(String command) {
-        return add(TaskSpec.builder(command).build());
+        return add(shell(command).build());
+    }
+
+    /** A shell task ({@link TaskSpec#SHELL_TYPE}), the only kind the command agent takes unless named. */
+    public static TaskSpec.Builder shell(String command) {
+        return TaskSpec.builder(command).type(TaskSpec.SHELL_TYPE);
     }
 
     public TaskId add(TaskSpec spec) {
