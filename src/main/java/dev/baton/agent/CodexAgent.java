@@ -65,6 +65,21 @@ public final class CodexAgent implements AgentAdapter {
         return KIND;
     }
 
+    /** Its keys and settings, and the key variable of each provider its {@code config.toml} defines. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        List<String> names = new java.util.ArrayList<>(List.of("OPENAI_*", "CODEX_*"));
+        CodexHome.of(effectiveEnvironment(profile, environment)).config().providers().values().stream()
+                .filter(envKey -> !envKey.isEmpty())
+                .forEach(names::add);
+        return names;
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return "OPENAI_API_KEY";
+    }
+
     @Override
     public LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir, String resumeSessionId) {
         Map<String, String> env = effectiveEnvironment(profile, environment);

@@ -55,6 +55,17 @@ public final class GeminiAgent implements AgentAdapter {
         return KIND;
     }
 
+    /** Its keys and settings, Google's (Vertex AI, application credentials) among them. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        return List.of("GEMINI_*", "GOOGLE_*");
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return "GEMINI_API_KEY";
+    }
+
     @Override
     public StreamParser parser() {
         return new GeminiStreamParser();
