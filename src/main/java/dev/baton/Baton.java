@@ -21,6 +21,7 @@ import dev.baton.route.RoutingTables;
 import dev.baton.schedule.Schedules;
 import dev.baton.secret.PrivateFiles;
 import dev.baton.secret.Redactor;
+import dev.baton.secret.SecretFingerprints;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Database;
@@ -82,7 +83,7 @@ public final class Baton implements AutoCloseable {
         securePrivately(home);
         this.database = SqliteDatabase.open(home.database());
         this.store = database.store();
-        this.recorder = new Recorder(store, Redactor.fromEnvironment(this.environment));
+        this.recorder = new Recorder(store, redactor(home, this.environment));
         this.catalog = catalog;
         this.registrations = List.copyOf(registrations);
         this.agents = agents;
@@ -133,6 +134,22 @@ public final class Baton implements AutoCloseable {
                 launcher,
                 Clock.systemUTC(),
                 environment);
+    }
+
+    /**
+     * What is hidden: the secrets of this environment and, by fingerprint, those any Baton on this
+     * home has run with (so a CLI in another shell masks the server's keys in logs).
+     */
+    private static Redactor redactor(BatonHome home, Map<String, String> environment) {
+        Redactor own = Redactor.fromEnvironment(environment);
+        try {
+            return own.rememberedIn(home.root());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new dev.baton.core.StoreException(
+                    "could not read or update " + home.root().resolve(SecretFingerprints.FILE) + ": " + e
+                            + "; delete it (it is rebuilt as Batons open the home) or check the folder's permissions",
+                    e);
+        }
     }
 
     /** The home and its run folders readable by the user only: agents' raw output is kept there. */

@@ -45,7 +45,7 @@ public final class GeminiAgent implements AgentAdapter {
         this(System.getenv());
     }
 
-    /** @param baseEnv the environment Baton runs with, which agent processes inherit */
+    /** @param baseEnv the environment Baton runs with, of which agents get their share ({@link AgentEnvironment}) */
     public GeminiAgent(Map<String, String> baseEnv) {
         this.baseEnv = Map.copyOf(baseEnv);
     }

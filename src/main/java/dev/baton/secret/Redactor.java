@@ -1,6 +1,8 @@
 package dev.baton.secret;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,12 +56,15 @@ public final class Redactor {
     private static final List<String> SHAPE_MARKS =
             List.of("sk-", "gh", "xox", "AKIA", "AIza", "glpat-", "eyJ", "-----BEGIN", "hooks.slack.com");
 
-    public static final Redactor NONE = new Redactor(List.of());
+    public static final Redactor NONE = new Redactor(List.of(), SecretFingerprints.NONE);
 
     private final List<String> secrets;
+    /** Secrets other Batons on the same home ran with, known by fingerprint only. */
+    private final SecretFingerprints fingerprints;
 
-    private Redactor(List<String> secrets) {
+    private Redactor(List<String> secrets, SecretFingerprints fingerprints) {
         this.secrets = secrets;
+        this.fingerprints = fingerprints;
     }
 
     /** A redactor for the secrets in this environment (pass {@code System.getenv()}). */
@@ -80,7 +85,16 @@ public final class Redactor {
         List<String> sorted = new ArrayList<>(values);
         // Longest first, so a secret that contains another is masked whole.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return new Redactor(List.copyOf(sorted));
+        return new Redactor(List.copyOf(sorted), SecretFingerprints.NONE);
+    }
+
+    /**
+     * This redactor, knowing too the secrets every Baton on {@code home} has run with: its own are
+     * added to the home's fingerprints first ({@link SecretFingerprints}). So {@code baton logs}
+     * masks the server's keys even from a shell that lacks them.
+     */
+    public Redactor rememberedIn(Path home) throws IOException {
+        return new Redactor(secrets, SecretFingerprints.remember(home, secrets));
     }
 
     /**
@@ -88,9 +102,11 @@ public final class Redactor {
      * spans it finds are then byte ranges. The credential shapes are ASCII and match the same.
      */
     public Redactor bytewise() {
-        return new Redactor(secrets.stream()
-                .map(secret -> new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
-                .toList());
+        return new Redactor(
+                secrets.stream()
+                        .map(secret -> new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                        .toList(),
+                fingerprints);
     }
 
     /** The text with every secret replaced by {@link #MASK}. */
@@ -119,6 +135,7 @@ public final class Redactor {
                 found.add(new int[] {i, i + secret.length()});
             }
         }
+        found.addAll(fingerprints.spans(text));
         if (text.contains("://")) {
             Matcher url = URL_PASSWORD.matcher(text);
             while (url.find()) found.add(new int[] {url.start(1), url.end(1)});

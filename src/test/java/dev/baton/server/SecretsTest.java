@@ -9,6 +9,7 @@ import dev.baton.core.AgentProfile;
 import dev.baton.core.SafetyTier;
 import dev.baton.core.TaskId;
 import dev.baton.core.TaskSpec;
+import dev.baton.secret.SecretFingerprints;
 import dev.baton.session.RunFiles;
 import dev.baton.testing.TestBaton;
 import java.io.IOException;
@@ -164,6 +165,42 @@ class SecretsTest {
                             .get("text")
                             .asText());
         }
+    }
+
+    @Test
+    void batonLogsInAShellWithoutTheSecretsStillMasksThem() throws Exception {
+        assertThat(System.getenv("MY_SERVICE_TOKEN"))
+                .as("this JVM's own environment lacks the seeded one")
+                .isNull();
+        Path script = Files.writeString(dir.resolve("print-secrets.sh"), PRINT_SECRETS);
+        TaskId id = baton.add(
+                TaskSpec.builder("sh " + script).preferredAgent("service").build());
+        baton.awaitIdle();
+        assertThat(rawStdout(id)).contains(SERVICE_TOKEN);
+
+        String printed = cliOutput("logs", id.value());
+        assertThat(printed).contains("service [redacted]").doesNotContain(SERVICE_TOKEN, PEM_BODY, ANTHROPIC_KEY);
+        assertThat(Files.readString(baton.baton.home().root().resolve(SecretFingerprints.FILE)))
+                .as("fingerprints, not values")
+                .doesNotContain(SERVICE_TOKEN);
+    }
+
+    /** {@code baton COMMAND --home=HOME ARGS} run in this JVM (whose environment has none of the seeded secrets). */
+    private String cliOutput(String command, String... args) {
+        List<String> all =
+                new ArrayList<>(List.of(command, "--home=" + baton.baton.home().root()));
+        all.addAll(List.of(args));
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        synchronized (InProcessCli.class) {
+            try {
+                System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+                assertThat(dev.baton.cli.Main.run(all.toArray(String[]::new))).isZero();
+            } finally {
+                System.setOut(original);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
