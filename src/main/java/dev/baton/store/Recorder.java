@@ -68,7 +68,7 @@ public final class Recorder {
                         .map(r -> r.mapText(redactor::redact))
                         .toList(),
                 changes.newDecisions().stream().map(this::redacted).toList(),
-                changes.decisionUpdates(),
+                changes.decisionUpdates().stream().map(this::redacted).toList(),
                 changes.events().stream()
                         .map(e -> new Event(e.id(), e.at(), e.taskId(), e.runId(), e.type(), redactor.redact(e.data())))
                         .toList());
@@ -87,7 +87,7 @@ public final class Recorder {
                 d.expiresAt(),
                 d.answeredAt(),
                 d.answeredBy(),
-                d.reason(),
+                d.reason() == null ? null : redactor.redact(d.reason()),
                 d.version());
     }
 }
