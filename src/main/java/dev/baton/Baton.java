@@ -3,6 +3,7 @@ package dev.baton;
 import dev.baton.agent.Adapters;
 import dev.baton.agent.AgentAdapter;
 import dev.baton.agent.AgentCatalog;
+import dev.baton.agent.AgentEnvironment;
 import dev.baton.agent.AgentHealth;
 import dev.baton.agent.AgentRegistration;
 import dev.baton.agent.AgentRegistry;
@@ -21,7 +22,9 @@ import dev.baton.route.RoutingConfigFile;
 import dev.baton.route.RoutingTables;
 import dev.baton.route.UsageReport;
 import dev.baton.schedule.Schedules;
+import dev.baton.secret.PrivateFiles;
 import dev.baton.secret.Redactor;
+import dev.baton.secret.SecretFingerprints;
 import dev.baton.session.LocalProcessLauncher;
 import dev.baton.session.ProcessLauncher;
 import dev.baton.store.Database;
@@ -70,6 +73,9 @@ public final class Baton implements AutoCloseable {
     private final DecisionService decisions;
     private final MergeQueue merges;
     private final RoutingTables tables;
+    /** Baton's environment: agents get their share of it, and its secrets are redacted everywhere. */
+    private final Map<String, String> environment;
+
     private volatile RoutingConfig routing;
 
     private Baton(
@@ -79,12 +85,15 @@ public final class Baton implements AutoCloseable {
             List<AgentRegistration> registrations,
             AgentRegistry agents,
             ProcessLauncher launcher,
-            Clock clock) {
+            Clock clock,
+            Map<String, String> environment) {
         this.home = home;
+        this.environment = Map.copyOf(environment);
         this.routing = RoutingConfigFile.read(home.root().resolve("routing.yaml")); // before anything is opened
+        securePrivately(home);
         this.database = SqliteDatabase.open(home.database());
         this.store = database.store();
-        this.recorder = new Recorder(store);
+        this.recorder = new Recorder(store, redactor(home, this.environment));
         this.catalog = catalog;
         this.registrations = List.copyOf(registrations);
         this.agents = agents;
@@ -105,25 +114,66 @@ public final class Baton implements AutoCloseable {
      * PATH, and registration files in the home's and the current project's agent folders.
      */
     public static Baton open(BatonHome home, EngineConfig config) {
-        ProcessLauncher launcher = new LocalProcessLauncher();
-        AgentCatalog catalog = new AgentCatalog(Adapters.all(), launcher, System.getenv());
+        Map<String, String> environment = System.getenv();
+        ProcessLauncher launcher = LocalProcessLauncher.withBaseOf(environment);
+        AgentCatalog catalog = new AgentCatalog(Adapters.all(), launcher, environment);
         List<AgentRegistration> found =
                 catalog.load(AgentCatalog.folders(home.root(), projectRoot()), config.maxConcurrentRuns());
-        return new Baton(home, config, catalog, found, catalog.registry(found), launcher, Clock.systemUTC());
+        return new Baton(
+                home, config, catalog, found, catalog.registry(found), launcher, Clock.systemUTC(), environment);
     }
 
     /** Opens the home with exactly the given agents (for programs and tests that choose their team). */
     public static Baton open(BatonHome home, EngineConfig config, AgentRegistry agents) {
-        ProcessLauncher launcher = new LocalProcessLauncher();
+        return open(home, config, agents, System.getenv());
+    }
+
+    /**
+     * Opens the home with exactly the given agents, as if Baton ran in {@code environment} (for tests
+     * that seed secrets): agents get their share of it, and its secrets are redacted.
+     */
+    public static Baton open(
+            BatonHome home, EngineConfig config, AgentRegistry agents, Map<String, String> environment) {
+        ProcessLauncher launcher = LocalProcessLauncher.withBaseOf(environment);
         List<AgentAdapter> adapters = Adapters.all();
         return new Baton(
                 home,
                 config,
-                new AgentCatalog(adapters, launcher, System.getenv()),
+                new AgentCatalog(adapters, launcher, environment),
                 List.of(),
                 agents,
                 launcher,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                environment);
+    }
+
+    /**
+     * What is hidden: the secrets of this environment and, by fingerprint, those any Baton on this
+     * home has run with (so a CLI in another shell masks the server's keys in logs).
+     */
+    private static Redactor redactor(BatonHome home, Map<String, String> environment) {
+        Redactor own = Redactor.fromEnvironment(environment);
+        try {
+            return own.rememberedIn(home.root());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new dev.baton.core.StoreException(
+                    "could not read or update " + home.root().resolve(SecretFingerprints.FILE) + ": " + e
+                            + "; delete it (it is rebuilt as Batons open the home) or check the folder's permissions",
+                    e);
+        }
+    }
+
+    /** The home and its run folders readable by the user only: agents' raw output is kept there. */
+    private static void securePrivately(BatonHome home) {
+        try {
+            PrivateFiles.folder(home.root());
+            PrivateFiles.folder(home.runs());
+        } catch (java.io.IOException e) {
+            throw new dev.baton.core.StoreException(
+                    "could not make the Baton home " + home.root() + " private to you: " + e
+                            + "; check that the folder is yours, or point BATON_HOME elsewhere",
+                    e);
+        }
     }
 
     private static Path projectRoot() {
@@ -166,6 +216,14 @@ public final class Baton implements AutoCloseable {
     /** The agents found and where each came from (empty when the agents were given explicitly). */
     public List<AgentRegistration> registrations() {
         return registrations;
+    }
+
+    /**
+     * The names of the variables an agent's process gets (never their values): the base of Baton's
+     * environment, what its kind reads, what its profile names and its credential file's.
+     */
+    public List<String> environmentNames(AgentProfile profile) {
+        return new AgentEnvironment(environment).names(profile, agents.adapterFor(profile));
     }
 
     /** Checks every found agent (runs its binary's --version; checks credentials). Slow-ish: seconds. */
@@ -218,7 +276,7 @@ public final class Baton implements AutoCloseable {
 
     /** Requirement → plan of tasks: an llm-api agent's plan when one is registered, else the heuristic's. */
     public dev.baton.plan.Planner planner() {
-        return new dev.baton.plan.Planner(intake, agents, System.getenv(), new SecureRandom());
+        return new dev.baton.plan.Planner(intake, agents, environment, new SecureRandom());
     }
 
     /** Human decisions: pending questions, answers, expiry. */
@@ -250,6 +308,7 @@ public final class Baton implements AutoCloseable {
                 .merges(merges)
                 .routing(routingConfig())
                 .tables(tables)
+                .environment(environment)
                 .build();
     }
 

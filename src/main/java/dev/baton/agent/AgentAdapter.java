@@ -5,6 +5,7 @@ import dev.baton.core.Task;
 import dev.baton.session.LaunchSpec;
 import dev.baton.session.RunFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,11 +25,27 @@ public interface AgentAdapter {
     /**
      * Checks, before anything is launched, that the agent has what it needs to authenticate.
      *
-     * @param env the environment the agent would run with (Baton's, plus the profile's)
+     * @param env the environment the agent will run with (see {@link AgentEnvironment})
      * @return what is missing and how to fix it, or empty when nothing is
      */
     default Optional<String> preflight(AgentProfile profile, Map<String, String> env) {
         return Optional.empty();
+    }
+
+    /**
+     * The variables of Baton's environment this kind of agent gets beyond the base every agent gets
+     * (names or globs such as {@code ANTHROPIC_*}): what its CLI reads for keys and settings. Nothing
+     * else of Baton's environment reaches it unless its profile names it ({@code env_passthrough}).
+     *
+     * @param environment Baton's environment, for adapters whose configuration names a variable
+     */
+    default List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        return List.of();
+    }
+
+    /** The variable a credential file holding a key alone is given as, or null when there is no such one. */
+    default String keyVariable(AgentProfile profile) {
+        return null;
     }
 
     /** A fresh parser for one run's standard output. */

@@ -2,6 +2,7 @@ package dev.baton.agent;
 
 import dev.baton.core.AgentLimits;
 import dev.baton.core.AgentProfile;
+import dev.baton.core.AgentUnavailableException;
 import dev.baton.core.FailureReason;
 import dev.baton.session.ExecResult;
 import dev.baton.session.ProcessLauncher;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +147,13 @@ public final class AgentCatalog {
                     "this Baton has no adapter for kind '" + profile.kind() + "'",
                     "use one of " + adapters.stream().map(AgentAdapter::kind).toList());
         }
-        Map<String, String> agentEnv = new HashMap<>(env);
-        agentEnv.putAll(profile.env());
+        Map<String, String> agentEnv;
+        try {
+            // what a run will get, not all of Baton's: a key the agent would not be given is no credential
+            agentEnv = new AgentEnvironment(env).forRun(profile, adapter.get());
+        } catch (AgentUnavailableException unreadable) {
+            return AgentHealth.offline(FailureReason.AUTH_MISSING, version, "no credentials", unreadable.getMessage());
+        }
         Optional<String> missing = adapter.get().preflight(profile, agentEnv);
         if (missing.isPresent()) {
             return AgentHealth.offline(FailureReason.AUTH_MISSING, version, "no credentials", missing.get());

@@ -54,6 +54,17 @@ public final class ClaudeCodeAgent implements AgentAdapter {
         return KIND;
     }
 
+    /** Its keys and settings; Bedrock's or Vertex's cloud credentials only when the profile names them. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        return List.of("ANTHROPIC_*", "CLAUDE_CODE_*", "CLAUDE_CONFIG_DIR", "IS_SANDBOX", "DISABLE_*");
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return "ANTHROPIC_API_KEY";
+    }
+
     @Override
     public LaunchSpec launchSpec(AgentProfile profile, Task task, Path workdir, Path runDir, String resumeSessionId) {
         List<String> command = new ArrayList<>();

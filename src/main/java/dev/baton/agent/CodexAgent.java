@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code codex exec resume --json ... THREAD_ID PROMPT}, which continues the recorded thread.
  *
  * <p>Codex is configured by its home folder ({@code $CODEX_HOME}, by default {@code ~/.codex}):
- * model, provider, keys, login. Baton passes the user's environment through and never writes there;
+ * model, provider, keys, login. Baton passes its share of the environment (see {@link #passedEnvironment}) and never writes there;
  * a profile may point {@code CODEX_HOME} at another folder (tests point it at a scripted model
  * server's config). Codex reads the project's {@code AGENTS.md} itself, so the prompt does not repeat
  * it. Stateless apart from its clock; thread-safe.
@@ -51,7 +51,7 @@ public final class CodexAgent implements AgentAdapter {
     }
 
     /**
-     * @param environment the environment Baton runs with (agents inherit it)
+     * @param environment the environment Baton runs with (agents get their share of it: {@link AgentEnvironment})
      * @param zone the time zone Codex words its reset times in (the machine's)
      */
     CodexAgent(Map<String, String> environment, Clock clock, ZoneId zone) {
@@ -63,6 +63,21 @@ public final class CodexAgent implements AgentAdapter {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** Its keys and settings, and the key variable of each provider its {@code config.toml} defines. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        List<String> names = new java.util.ArrayList<>(List.of("OPENAI_*", "CODEX_*"));
+        CodexHome.of(effectiveEnvironment(profile, environment)).config().providers().values().stream()
+                .filter(envKey -> !envKey.isEmpty())
+                .forEach(names::add);
+        return names;
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return "OPENAI_API_KEY";
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class GeminiAgent implements AgentAdapter {
         this(System.getenv());
     }
 
-    /** @param baseEnv the environment Baton runs with, which agent processes inherit */
+    /** @param baseEnv the environment Baton runs with, of which agents get their share ({@link AgentEnvironment}) */
     public GeminiAgent(Map<String, String> baseEnv) {
         this.baseEnv = Map.copyOf(baseEnv);
     }
@@ -53,6 +53,17 @@ public final class GeminiAgent implements AgentAdapter {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** Its keys and settings, Google's (Vertex AI, application credentials) among them. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        return List.of("GEMINI_*", "GOOGLE_*");
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return "GEMINI_API_KEY";
     }
 
     @Override

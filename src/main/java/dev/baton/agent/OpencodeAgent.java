@@ -84,6 +84,14 @@ public final class OpencodeAgent implements AgentAdapter {
         return KIND;
     }
 
+    /** Its settings and the keys of the providers it is built to use. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        List<String> names = new ArrayList<>(List.of("OPENCODE_*"));
+        names.addAll(PROVIDER_KEYS);
+        return names;
+    }
+
     @Override
     public StreamParser parser() {
         return new OpencodeStreamParser();

@@ -6,6 +6,7 @@ import dev.baton.core.AgentProfile;
 import dev.baton.core.InvalidInputException;
 import dev.baton.core.SafetyTier;
 import dev.baton.core.TaskFileException;
+import dev.baton.secret.EnvironmentPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Reads agent self-registration files: markdown with YAML frontmatter ({@code name}, {@code type},
  * {@code status}, {@code capabilities}, {@code limits}, {@code auth}, and Baton's {@code kind},
- * {@code command}, {@code env}, {@code concurrency}), with "How to Invoke", "Best For" and
+ * {@code command}, {@code env}, {@code env_passthrough}, {@code concurrency}), with "How to Invoke", "Best For" and
  * "Limitations" sections. A file never holds a credential: {@code auth} names where it is.
  * Stateless, thread-safe.
  */
@@ -101,10 +102,29 @@ public final class ProfileFileReader {
             env.putIfAbsent("BATON_LLM_API_KEY_ENV", keyVar);
         }
         String safety = choice(doc, file, "safety", Set.of("full", "supervised", "manual"), "supervised");
+        List<String> passthrough = strings(doc, file, "env_passthrough");
+        for (String glob : passthrough) {
+            if (!EnvironmentPolicy.isValidGlob(glob)) {
+                throw doc.error(
+                        file,
+                        "env_passthrough",
+                        "'" + glob + "' is not a variable name; write names of Baton's environment variables"
+                                + " (letters, digits, '_'), with '*' for any text, e.g. [AWS_PROFILE, 'AWS_*']");
+            }
+        }
+        String authLocation = auth.get("config_location") == null ? null : String.valueOf(auth.get("config_location"));
         AgentProfile profile;
         try {
             profile = new AgentProfile(
-                    agentName, kind, capabilities, concurrency, command, env, SafetyTier.fromWire(safety));
+                    agentName,
+                    kind,
+                    capabilities,
+                    concurrency,
+                    command,
+                    env,
+                    SafetyTier.fromWire(safety),
+                    passthrough,
+                    authLocation);
         } catch (InvalidInputException e) {
             throw doc.error(file, "name", e.getMessage());
         }

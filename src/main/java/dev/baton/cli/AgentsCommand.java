@@ -30,8 +30,9 @@ final class AgentsCommand implements Callable<Integer> {
             Map<String, AgentHealth> health = baton.health();
             List<AgentRegistration> agents = baton.registrations();
             if (json) {
-                out.println(Json.write(
-                        agents.stream().map(r -> view(r, health.get(r.name()))).toList()));
+                out.println(Json.write(agents.stream()
+                        .map(r -> view(r, health.get(r.name()), baton.environmentNames(r.profile())))
+                        .toList()));
                 return Main.OK;
             }
             Table table = new Table("NAME", "KIND", "STATUS", "VERSION", "CAPABILITIES", "AT ONCE", "WHY / SOURCE");
@@ -55,7 +56,8 @@ final class AgentsCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    static Map<String, Object> view(AgentRegistration r, AgentHealth h) {
+    /** @param envNames the variables the agent gets, by name only: a value may be a secret */
+    static Map<String, Object> view(AgentRegistration r, AgentHealth h, List<String> envNames) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", r.name());
         out.put("kind", r.profile().kind());
@@ -71,6 +73,8 @@ final class AgentsCommand implements Callable<Integer> {
         out.put("tokens_per_day", r.limits().tokensPerDay());
         out.put("auth_method", r.authMethod());
         out.put("auth_location", r.authLocation());
+        out.put("env_passthrough", r.profile().envPassthrough());
+        out.put("env_names", envNames);
         out.put("best_for", r.bestFor());
         out.put("limitations", r.limitations());
         out.put("source", r.source());

@@ -3,10 +3,10 @@ package dev.baton.cli;
 import dev.baton.Baton;
 import dev.baton.core.Run;
 import dev.baton.core.TaskId;
+import dev.baton.secret.RedactedLog;
 import dev.baton.session.RunFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,19 +49,21 @@ final class LogsCommand implements Callable<Integer> {
             Path file = stderr
                     ? new RunFiles(Path.of(run.runDir())).stderr()
                     : new RunFiles(Path.of(run.runDir())).stdout();
-            // secrets in the agent's output (API keys, tokens) are masked, as in the API
-            RedactingOutput out = new RedactingOutput(System.out, baton.redactor());
-            long offset = copyFrom(file, 0, out);
-            while (follow) {
-                Run current = baton.tasks().run(run.id()).orElseThrow();
-                offset = copyFrom(file, offset, out);
-                if (current.status().isTerminal()) {
-                    copyFrom(file, offset, out);
+            // secrets in the agent's output (API keys, tokens) are masked, as in the API and across reads
+            RedactedLog log = new RedactedLog(baton.redactor());
+            PrintStream out = System.out;
+            long offset = copyFrom(log, file, 0, false, out);
+            while (true) {
+                boolean ended =
+                        baton.tasks().run(run.id()).orElseThrow().status().isTerminal();
+                if (ended || !follow) {
+                    copyFrom(log, file, offset, ended, out); // an ended run's last line too
                     break;
                 }
+                offset = copyFrom(log, file, offset, false, out);
                 Thread.sleep(200);
             }
-            out.close();
+            out.flush();
         }
         return Main.OK;
     }
@@ -78,21 +80,18 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     /** Copies the file from {@code offset} to its current end, in chunks; returns the new offset. */
-    private static long copyFrom(Path file, long offset, OutputStream out) throws IOException {
+    private static long copyFrom(RedactedLog log, Path file, long offset, boolean complete, PrintStream out)
+            throws IOException {
         if (!Files.exists(file)) return offset;
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long end = raf.length();
-            raf.seek(offset);
-            byte[] buffer = new byte[64 * 1024];
-            long position = offset;
-            while (position < end) {
-                int n = raf.read(buffer, 0, (int) Math.min(buffer.length, end - position));
-                if (n < 0) break;
-                out.write(buffer, 0, n);
-                position += n;
+        long position = offset;
+        while (true) {
+            RedactedLog.Chunk chunk = log.read(file, position, 64 * 1024, complete);
+            out.print(chunk.text());
+            if (chunk.nextOffset() == position || chunk.nextOffset() >= chunk.size()) {
+                out.flush();
+                return chunk.nextOffset();
             }
-            out.flush();
-            return position;
+            position = chunk.nextOffset();
         }
     }
 }

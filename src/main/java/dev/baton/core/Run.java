@@ -210,6 +210,35 @@ public record Run(
                 version);
     }
 
+    /**
+     * The same run with its free text (failure detail, the agent's summary) passed through {@code
+     * text}: how the recorder hides secrets before the run is stored.
+     */
+    public Run mapText(java.util.function.UnaryOperator<String> text) {
+        return new Run(
+                id,
+                taskId,
+                attempt,
+                agent,
+                status,
+                nodeId,
+                fence,
+                pid,
+                processStart,
+                runDir,
+                workdir,
+                branch,
+                startedAt,
+                finishedAt,
+                exitCode,
+                failureReason,
+                failureDetail == null ? null : text.apply(failureDetail),
+                leaseUntil,
+                outputOffset,
+                result.summary() == null ? result : result.withSummary(text.apply(result.summary())),
+                version);
+    }
+
     public Run withVersion(long value) {
         return new Run(
                 id,

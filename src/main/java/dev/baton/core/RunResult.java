@@ -29,6 +29,10 @@ public record RunResult(
         this(commits, filesChanged, insertions, deletions, summary, null, Usage.NONE);
     }
 
+    public RunResult withSummary(String value) {
+        return new RunResult(commits, filesChanged, insertions, deletions, value, sessionId, usage);
+    }
+
     public RunResult withAgentReport(String session, Usage reported) {
         return new RunResult(commits, filesChanged, insertions, deletions, summary, session, reported);
     }

@@ -56,6 +56,28 @@ public record Task(
                 id, spec, status, agent, branch, reason, detail, attempts, notBefore, createdAt, updatedAt, version);
     }
 
+    /**
+     * The same task with every free text in it (title, text, failure detail) passed through {@code
+     * text}: how the recorder hides secrets before the task is stored.
+     */
+    public Task mapText(java.util.function.UnaryOperator<String> text) {
+        TaskSpec mapped = spec.withText(text.apply(spec.title()), text.apply(spec.prompt()));
+        String detail = failureDetail == null ? null : text.apply(failureDetail);
+        return new Task(
+                id,
+                mapped,
+                status,
+                agent,
+                branch,
+                failureReason,
+                detail,
+                attempts,
+                notBefore,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
     public Task withAgent(String value) {
         return new Task(
                 id,

@@ -110,6 +110,31 @@ public record TaskSpec(
         return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
+    /** The same spec with another title and text (how the recorder stores it with secrets hidden). */
+    public TaskSpec withText(String newTitle, String newPrompt) {
+        return new TaskSpec(
+                newTitle,
+                newPrompt,
+                type,
+                priority,
+                requires,
+                preferredAgent,
+                timeout,
+                dependsOn,
+                mode,
+                tags,
+                modelHint,
+                estimatedTokens,
+                repo,
+                baseBranch,
+                maxRetries,
+                extra,
+                source,
+                followUpOf,
+                requiresApproval,
+                verify);
+    }
+
     public static Builder builder(String prompt) {
         return new Builder(prompt);
     }

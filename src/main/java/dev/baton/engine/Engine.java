@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.agent.AgentEnvironment;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.agent.StreamParser;
 import dev.baton.core.Decision;
@@ -66,7 +67,14 @@ public final class Engine implements AutoCloseable {
         Workdirs workdirs = new Workdirs(parts.workspaces, parts.home, recorder.store());
         TaskRouter router = new TaskRouter(parts.agents, parts.health, parts.routing, recorder.store(), parts.tables);
         this.supervisor = new RunSupervisor(
-                new RunStarter(recorder, parts.agents, workdirs, parts.launcher, parts.home, clock),
+                new RunStarter(
+                        recorder,
+                        parts.agents,
+                        new AgentEnvironment(parts.environment),
+                        workdirs,
+                        parts.launcher,
+                        parts.home,
+                        clock),
                 new RunWatcher(
                         parts.launcher,
                         clock,

@@ -34,8 +34,16 @@ public final class EngineBuilder {
     MergeQueue merges;
     RoutingConfig routing;
     RoutingTables tables;
+    /** Baton's environment, of which each agent gets its share (see {@code AgentEnvironment}). */
+    Map<String, String> environment = System.getenv();
 
     EngineBuilder() {}
+
+    /** Baton's environment as agents are given it; {@code System.getenv()} unless a test seeds its own. */
+    public EngineBuilder environment(Map<String, String> value) {
+        environment = value;
+        return this;
+    }
 
     public EngineBuilder home(BatonHome value) {
         home = value;
@@ -119,6 +127,7 @@ public final class EngineBuilder {
         Objects.requireNonNull(merges, "merges");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(environment, "environment");
         return new Engine(this);
     }
 }

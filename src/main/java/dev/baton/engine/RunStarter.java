@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.agent.AgentAdapter;
+import dev.baton.agent.AgentEnvironment;
 import dev.baton.agent.AgentRegistry;
 import dev.baton.core.AgentProfile;
 import dev.baton.core.AgentUnavailableException;
@@ -29,6 +30,7 @@ import java.util.Optional;
 final class RunStarter {
     private final Recorder recorder;
     private final AgentRegistry agents;
+    private final AgentEnvironment environments;
     private final Workdirs workdirs;
     private final ProcessLauncher launcher;
     private final BatonHome home;
@@ -37,12 +39,14 @@ final class RunStarter {
     RunStarter(
             Recorder recorder,
             AgentRegistry agents,
+            AgentEnvironment environments,
             Workdirs workdirs,
             ProcessLauncher launcher,
             BatonHome home,
             Clock clock) {
         this.recorder = recorder;
         this.agents = agents;
+        this.environments = environments;
         this.workdirs = workdirs;
         this.launcher = launcher;
         this.home = home;
@@ -109,6 +113,16 @@ final class RunStarter {
         return new LaunchSpec(spec.command(), spec.workdir(), env, spec.runDir());
     }
 
+    /**
+     * The spec with the agent's whole environment under the adapter's variables: the launcher starts
+     * runs from the base only, so whatever else the agent gets must be in the spec.
+     */
+    private static LaunchSpec withEnvironment(LaunchSpec spec, Map<String, String> agentEnvironment) {
+        Map<String, String> env = new java.util.HashMap<>(agentEnvironment);
+        env.putAll(spec.env());
+        return new LaunchSpec(spec.command(), spec.workdir(), env, spec.runDir());
+    }
+
     /** The launched run and its task, both as stored. */
     record Started(Task task, Run run, ProcessRef process) {}
 
@@ -119,8 +133,7 @@ final class RunStarter {
     Optional<Started> start(Task task, Run run) {
         AgentProfile profile = agents.require(run.agent());
         AgentAdapter adapter = agents.adapterFor(profile);
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.putAll(profile.env());
+        Map<String, String> env = environments.forRun(profile, adapter);
         adapter.preflight(profile, env).ifPresent(problem -> {
             throw new AgentUnavailableException(FailureReason.AUTH_MISSING, problem);
         });
@@ -134,6 +147,7 @@ final class RunStarter {
         Task asSeen = ResultReferences.resolve(withHandoff(task, runs, handoff), recorder.store());
         LaunchSpec spec = adapter.launchSpec(profile, asSeen, workdir, home.runDir(run.id()), resumeSession(task, run));
         if (handoff != null) spec = withHandoffFile(spec, handoff);
+        spec = withEnvironment(spec, env);
         ProcessRef process = launcher.launchDetached(spec);
 
         Run running = run.launched(process.pid(), process.startedAt(), workdir.toString(), branch);

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to start: the command, the directory it runs in, variables added to the environment Baton
- * itself runs with, and the run folder that receives {@code stdout.log}, {@code stderr.log} and
- * {@code exit_code}.
+ * What to start: the command, the directory it runs in, variables added to the launcher's base
+ * environment (for agents, the base of Baton's: see {@code secret.EnvironmentPolicy}; whatever else
+ * a run gets must be here), and the run folder that receives {@code stdout.log}, {@code stderr.log}
+ * and {@code exit_code}.
  */
 public record LaunchSpec(List<String> command, Path workdir, Map<String, String> env, Path runDir) {
     public LaunchSpec {

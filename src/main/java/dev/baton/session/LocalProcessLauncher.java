@@ -1,13 +1,13 @@
 package dev.baton.session;
 
 import dev.baton.core.LaunchException;
+import dev.baton.secret.EnvironmentPolicy;
+import dev.baton.secret.PrivateFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +29,21 @@ public final class LocalProcessLauncher implements ProcessLauncher {
 
     private final LaunchShells shells;
 
+    /** A launcher whose runs start from the base of Baton's environment (see {@link #withBaseOf}). */
     public LocalProcessLauncher() {
-        this(System.getenv());
+        this(EnvironmentPolicy.base(System.getenv()));
     }
 
-    /** A launcher whose runs start from {@code environment} instead of Baton's own. */
+    /**
+     * A launcher whose runs start from the {@link EnvironmentPolicy#base base} of {@code environment}
+     * (paths, user, locale, proxies), never from all of it: whatever else a run gets, its launch spec
+     * names, so no secret of Baton's reaches an agent that was not given it.
+     */
+    public static LocalProcessLauncher withBaseOf(Map<String, String> environment) {
+        return new LocalProcessLauncher(EnvironmentPolicy.base(environment));
+    }
+
+    /** A launcher whose runs start from exactly {@code environment} (plus their spec's variables). */
     LocalProcessLauncher(Map<String, String> environment) {
         this.shells = new LaunchShells(environment, this::pollExit);
     }
@@ -41,7 +51,7 @@ public final class LocalProcessLauncher implements ProcessLauncher {
     @Override
     public ProcessRef launchDetached(LaunchSpec spec) {
         try {
-            Files.createDirectories(spec.runDir());
+            createRunFolder(spec.runDir());
         } catch (IOException e) {
             throw new LaunchException("could not create the run folder " + spec.runDir() + ": " + e.getMessage(), e);
         }
@@ -54,15 +64,22 @@ public final class LocalProcessLauncher implements ProcessLauncher {
      */
     @Override
     public void prepareRunFolder(Path runDir) {
-        RunFiles files = new RunFiles(runDir);
         try {
-            Files.createDirectories(runDir);
-            for (Path file : List.of(files.stdout(), files.stderr(), files.pidFile())) {
-                Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-                        .close();
-            }
+            createRunFolder(runDir);
         } catch (IOException e) {
             throw new LaunchException("could not create the run folder " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The run folder ({@code 0700}) with its output and pid files ({@code 0600}): the output is kept
+     * raw, secrets and all, and is redacted only when read, so only the user may read it on disk.
+     */
+    private static void createRunFolder(Path runDir) throws IOException {
+        RunFiles files = new RunFiles(runDir);
+        PrivateFiles.folder(runDir);
+        for (Path file : List.of(files.stdout(), files.stderr(), files.pidFile())) {
+            PrivateFiles.file(file);
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * Writes changes to the store and tells in-process listeners about the events that were stored
- * (progress printing, live streams). Secrets are redacted from events and decisions before they are
- * stored, so no reader of the log (CLI, API, dashboard, webhooks) ever sees them. Thread-safe.
+ * (progress printing, live streams). Secrets are redacted before anything is stored — tasks' titles,
+ * texts and failure details, runs' summaries and failure details, events and decisions — so no reader
+ * of the database (CLI, API, dashboard, SSE, webhooks) ever sees them, and the file does not hold
+ * them. Thread-safe.
  */
 public final class Recorder {
     private final Store store;
@@ -55,16 +57,18 @@ public final class Recorder {
 
     private Changes redacted(Changes changes) {
         return new Changes(
-                changes.newTasks(),
-                changes.taskUpdates().stream()
-                        .map(t -> t.failureDetail() == null
-                                ? t
-                                : t.withFailure(t.failureReason(), redactor.redact(t.failureDetail())))
+                changes.newTasks().stream()
+                        .map(t -> t.mapText(redactor::redact))
                         .toList(),
-                changes.newRuns(),
-                changes.runUpdates(),
+                changes.taskUpdates().stream()
+                        .map(t -> t.mapText(redactor::redact))
+                        .toList(),
+                changes.newRuns().stream().map(r -> r.mapText(redactor::redact)).toList(),
+                changes.runUpdates().stream()
+                        .map(r -> r.mapText(redactor::redact))
+                        .toList(),
                 changes.newDecisions().stream().map(this::redacted).toList(),
-                changes.decisionUpdates(),
+                changes.decisionUpdates().stream().map(this::redacted).toList(),
                 changes.events().stream()
                         .map(e -> new Event(e.id(), e.at(), e.taskId(), e.runId(), e.type(), redactor.redact(e.data())))
                         .toList());
@@ -83,7 +87,7 @@ public final class Recorder {
                 d.expiresAt(),
                 d.answeredAt(),
                 d.answeredBy(),
-                d.reason(),
+                d.reason() == null ? null : redactor.redact(d.reason()),
                 d.version());
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.core.StoreException;
+import dev.baton.secret.PrivateFiles;
 import dev.baton.store.internal.JdbiOverview;
 import dev.baton.store.internal.JdbiRateLimits;
 import dev.baton.store.internal.JdbiScheduleStore;
@@ -100,6 +101,15 @@ public final class SqliteDatabase implements Database {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new StoreException("could not create the folder " + file.getParent() + " for the database: " + e, e);
+        }
+        try {
+            // before SQLite creates it: SQLite gives its WAL and shared-memory files the database's mode
+            PrivateFiles.file(file);
+        } catch (IOException e) {
+            throw new StoreException(
+                    "could not make the database " + file + " readable by its owner only: " + e
+                            + "; check that the folder is yours and writable",
+                    e);
         }
         SQLiteDataSource sqlite = dataSource(file);
         migrate(file, sqlite);

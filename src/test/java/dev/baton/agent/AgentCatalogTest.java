@@ -39,6 +39,12 @@ class AgentCatalogTest {
             throw new UnsupportedOperationException("not launched in these tests");
         }
 
+        /** Like the real Codex adapter: its key is among what the agent is given. */
+        @Override
+        public List<String> passedEnvironment(dev.baton.core.AgentProfile profile, Map<String, String> environment) {
+            return List.of("OPENAI_*");
+        }
+
         @Override
         public Optional<String> preflight(dev.baton.core.AgentProfile profile, Map<String, String> env) {
             return env.containsKey("OPENAI_API_KEY") ? Optional.empty() : Optional.of("set OPENAI_API_KEY");

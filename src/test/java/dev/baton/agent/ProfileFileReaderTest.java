@@ -133,4 +133,33 @@ class ProfileFileReaderTest {
         assertThat(r.limits().messagesPerDay()).isEqualTo(500);
         assertThat(r.bestFor()).isEqualTo("Quick analysis and planning.");
     }
+
+    @Test
+    void envPassthroughAndTheCredentialsLocationReachTheProfile() {
+        AgentRegistration r = reader.read("deployer.md", """
+                ---
+                name: deployer
+                command: ./deploy.sh
+                env_passthrough: [JAVA_HOME, 'AWS_*']
+                auth:
+                  config_location: ~/.brain-secrets/aws
+                ---
+                """);
+        assertThat(r.profile().envPassthrough()).containsExactly("JAVA_HOME", "AWS_*");
+        assertThat(r.profile().authLocation()).isEqualTo("~/.brain-secrets/aws");
+    }
+
+    @Test
+    void anEnvPassthroughEntryThatIsNoVariableNameIsRefusedWithAnExample() {
+        assertThatThrownBy(() -> reader.read("deployer.md", """
+                        ---
+                        name: deployer
+                        command: ./deploy.sh
+                        env_passthrough: [AWS-KEY]
+                        ---
+                        """))
+                .isInstanceOf(TaskFileException.class)
+                .hasMessageContaining("env_passthrough")
+                .hasMessageContaining("'AWS-KEY' is not a variable name");
+    }
 }

@@ -235,6 +235,17 @@ class CliTest {
 
         JsonNode listed = JSON.readTree(cli.run("agents", "--json").out());
         assertThat(listed.findValuesAsText("name")).contains("command", "ghost");
+        JsonNode command = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(agent -> agent.get("name").asText().equals("command"))
+                .findFirst()
+                .orElseThrow();
+        java.util.List<String> envNames = new java.util.ArrayList<>();
+        command.get("env_names").forEach(name -> envNames.add(name.asText()));
+        assertThat(envNames)
+                .as("the command agent gets the base environment, named, never valued")
+                .contains("PATH")
+                .noneMatch(name -> name.contains("="))
+                .noneMatch(dev.baton.secret.EnvironmentPolicy::isSecretShaped);
         var doctor = cli.run("doctor");
         assertThat(doctor.out())
                 .contains("no    ghost: '/nowhere/codex' is not installed")

@@ -51,4 +51,27 @@ class RedactorTest {
                 .containsEntry("n", 3)
                 .containsEntry("nested", Map.of("list", List.of("ok", "[redacted]")));
     }
+
+    @Test
+    void hidesJwtsPrivateKeyBlocksUrlPasswordsAndWebhooks() {
+        assertThat(redactor.redact("t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl ok"))
+                .isEqualTo("t=[redacted] ok");
+        assertThat(redactor.redact(
+                        "a\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaA\n-----END OPENSSH PRIVATE KEY-----\nz"))
+                .isEqualTo("a\n[redacted]\nz");
+        assertThat(redactor.redact("cut -----BEGIN PRIVATE KEY-----\nMIIEvQ")).isEqualTo("cut [redacted]");
+        assertThat(redactor.redact("DATABASE_URL=postgres://app:pa55word@db:5432/x"))
+                .isEqualTo("DATABASE_URL=postgres://app:[redacted]@db:5432/x");
+        assertThat(redactor.redact("post to https://hooks.slack.com/services/T000/B000/XXXXXXXX now"))
+                .isEqualTo("post to [redacted] now");
+        assertThat(redactor.redact("see https://example.com/a:b and user@host"))
+                .isEqualTo("see https://example.com/a:b and user@host");
+    }
+
+    @Test
+    void aPasswordInAUrlOfTheEnvironmentIsHiddenWhereverItShows() {
+        Redactor fromUrl =
+                Redactor.fromEnvironment(Map.of("DATABASE_URL", "postgres://app:correct-horse-battery@db/x"));
+        assertThat(fromUrl.redact("password is correct-horse-battery")).isEqualTo("password is [redacted]");
+    }
 }

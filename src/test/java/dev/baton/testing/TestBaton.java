@@ -40,8 +40,13 @@ public final class TestBaton implements AutoCloseable {
 
     /** A Baton with the given agents (add the command agent too if tests need it). */
     public TestBaton(Path home, EngineConfig config, AgentRegistry agents) {
+        this(home, config, agents, System.getenv());
+    }
+
+    /** A Baton with the given agents, as if it ran in {@code environment} (to seed secrets). */
+    public TestBaton(Path home, EngineConfig config, AgentRegistry agents, Map<String, String> environment) {
         this.config = config;
-        this.baton = Baton.open(new BatonHome(home), config, agents);
+        this.baton = Baton.open(new BatonHome(home), config, agents, environment);
     }
 
     /** Fast polling and short backoff, for tests. */

@@ -37,6 +37,24 @@ public final class LlmApiAgent implements AgentAdapter {
         return KIND;
     }
 
+    /** Its settings and the key variable of its provider. */
+    @Override
+    public List<String> passedEnvironment(AgentProfile profile, Map<String, String> environment) {
+        return List.of("BATON_LLM_*", keyVariable(profile, environment));
+    }
+
+    @Override
+    public String keyVariable(AgentProfile profile) {
+        return keyVariable(profile, Map.of());
+    }
+
+    private static String keyVariable(AgentProfile profile, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(profile.env());
+        String name = LlmSettings.from(env).apiKeyEnv();
+        return name == null ? "BATON_LLM_API_KEY_ENV" : name;
+    }
+
     @Override
     public Optional<String> preflight(AgentProfile profile, Map<String, String> env) {
         return LlmSettings.from(env).problem(env);

@@ -4,6 +4,7 @@ import dev.baton.Baton;
 import dev.baton.core.NotFoundException;
 import dev.baton.core.Run;
 import dev.baton.core.RunId;
+import dev.baton.secret.RedactedLog;
 import dev.baton.server.ApiError;
 import dev.baton.server.JsonSupport;
 import dev.baton.session.RunFiles;
@@ -12,10 +13,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +46,9 @@ public final class RunRoutes {
 
     /**
      * {@code ?offset=N&limit=M&stream=stdout|stderr}: up to {@code limit} bytes from {@code offset},
-     * cut at a character boundary; {@code next_offset} is where to ask next.
+     * cut at a character boundary; {@code next_offset} is where to ask next. Offsets count the file's
+     * own bytes; secrets are masked across chunks ({@link RedactedLog}), so a chunk may run past the
+     * limit to the end of a secret, and a live run's unfinished last line waits for its newline.
      */
     private void log(Context ctx) {
         Run run = find(ctx);
@@ -61,54 +60,23 @@ public final class RunRoutes {
         int limit = Params.intParam(ctx, "limit", MAX_CHUNK, 1, MAX_CHUNK);
         RunFiles files = new RunFiles(Path.of(run.runDir()));
         Path file = stream.equals("stdout") ? files.stdout() : files.stderr();
-        long size = stream.equals("stdout") ? files.stdoutSize() : files.stderrSize();
-        if (offset > size) {
-            throw ApiError.badRequest("offset " + offset + " is past the end of the log (" + size + " bytes)");
+        RedactedLog.Chunk chunk;
+        try {
+            chunk = new RedactedLog(baton.redactor())
+                    .read(file, offset, limit, run.status().isTerminal());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        byte[] bytes = read(file, offset, (int) Math.min(limit, size - offset));
-        int usable = completeCharacters(bytes, offset + bytes.length < size);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run_id", run.id().value());
         out.put("stream", stream);
         out.put("offset", offset);
-        out.put("next_offset", offset + usable);
-        out.put("size", size);
+        out.put("next_offset", chunk.nextOffset());
+        out.put("size", chunk.size());
         out.put("finished", run.status().isTerminal());
-        // Secrets are masked; offsets still count the file's own bytes.
-        out.put("text", baton.redactor().redact(new String(bytes, 0, usable, StandardCharsets.UTF_8)));
+        out.put("text", chunk.text());
         JsonSupport.respond(ctx, out);
-    }
-
-    private static byte[] read(Path file, long offset, int length) {
-        if (length <= 0) return new byte[0];
-        try (FileChannel channel = FileChannel.open(file)) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
-                // keep reading until the chunk is full or the file ends
-            }
-            byte[] out = new byte[buffer.position()];
-            buffer.flip().get(out);
-            return out;
-        } catch (NoSuchFileException e) {
-            return new byte[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** How many leading bytes form whole UTF-8 characters (a character cut by the chunk waits for the next read). */
-    static int completeCharacters(byte[] bytes, boolean more) {
-        int n = bytes.length;
-        if (!more || n == 0) return n;
-        int i = n - 1;
-        int continuation = 0;
-        while (i >= 0 && (bytes[i] & 0xC0) == 0x80 && continuation < 3) {
-            i--;
-            continuation++;
-        }
-        if (i < 0) return n;
-        int lead = bytes[i] & 0xFF;
-        int expected = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        return continuation + 1 >= expected ? n : i;
     }
 }

@@ -64,8 +64,9 @@ window.Baton = (() => {
             log.append(chunk.text);
             if (atBottom) log.scrollTop = log.scrollHeight;
           }
+          // a live run's unfinished last line is held back (it may be half a secret): ask again on the next event
+          if (chunk.next_offset > offset && chunk.next_offset < chunk.size) again = true;
           offset = chunk.next_offset;
-          if (chunk.next_offset < chunk.size) again = true;
         } while (again);
       } finally {
         busy = false;
